@@ -1,0 +1,146 @@
+using System.Buffers.Text;
+using System.Text;
+
+namespace CausalCart.Ingest;
+
+/// <summary>
+/// Maps source id strings to dense integers 0, 1, 2, … in order of first appearance, and back.
+/// </summary>
+/// <remarks>
+/// Implementation note: most logs use decimal ids, so a key that is a canonical non-negative decimal
+/// (no sign, no leading zero, at most 18 digits) is kept in a <see cref="long"/>-keyed table and never
+/// allocates a string; every other key goes to a string-keyed table. A key maps to the same id
+/// whichever overload is used ("42"u8, "42" and 42 are one key). Not thread-safe: one writer at a time.
+/// </remarks>
+public sealed class IdDictionary
+{
+    private readonly Dictionary<long, int> _numeric = [];
+    private readonly Dictionary<string, int> _text = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _textLookup;
+    private readonly List<long> _numericKey = [];     // (Count) numeric key, or -1 when the key is text
+    private readonly List<string?> _textKey = [];      // (Count) text key, or null when numeric
+
+    /// <summary>Creates an empty dictionary named after the id kind it holds (user, item, …).</summary>
+    public IdDictionary(string kind)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        Kind = kind;
+        _textLookup = _text.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The id kind, used in table names and messages (<c>user</c>, <c>item</c>, …).</summary>
+    public string Kind { get; }
+
+    /// <summary>Number of distinct keys; the next new key gets this id.</summary>
+    public int Count => _numericKey.Count;
+
+    /// <summary>Returns the id of a UTF-8 key, adding it if new.</summary>
+    public int GetOrAdd(ReadOnlySpan<byte> utf8Key)
+    {
+        if (TryCanonicalDecimal(utf8Key, out var number))
+        {
+            return GetOrAdd(number);
+        }
+
+        Span<char> buffer = utf8Key.Length <= 256 ? stackalloc char[utf8Key.Length] : new char[utf8Key.Length];
+        var chars = Encoding.UTF8.GetChars(utf8Key, buffer);
+        return GetOrAddText(buffer[..chars]);
+    }
+
+    /// <summary>Returns the id of a key, adding it if new.</summary>
+    public int GetOrAdd(ReadOnlySpan<char> key)
+    {
+        return TryCanonicalDecimal(key, out var number) ? GetOrAdd(number) : GetOrAddText(key);
+    }
+
+    /// <summary>Returns the id of a non-negative numeric key, adding it if new.</summary>
+    public int GetOrAdd(long key)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(key);
+        if (_numeric.TryGetValue(key, out var id))
+        {
+            return id;
+        }
+
+        id = Count;
+        _numeric.Add(key, id);
+        _numericKey.Add(key);
+        _textKey.Add(null);
+        return id;
+    }
+
+    /// <summary>Looks a key up without adding it.</summary>
+    public bool TryGetId(ReadOnlySpan<char> key, out int id)
+    {
+        return TryCanonicalDecimal(key, out var number)
+            ? _numeric.TryGetValue(number, out id)
+            : _textLookup.TryGetValue(key, out id);
+    }
+
+    /// <summary>The source key of a dense id.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The id was never assigned.</exception>
+    public string KeyOf(int id)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(id);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(id, Count);
+        return _textKey[id] ?? _numericKey[id].ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private int GetOrAddText(ReadOnlySpan<char> key)
+    {
+        if (_textLookup.TryGetValue(key, out var id))
+        {
+            return id;
+        }
+
+        id = Count;
+        var text = key.ToString();
+        _text.Add(text, id);
+        _numericKey.Add(-1);
+        _textKey.Add(text);
+        return id;
+    }
+
+    private static bool TryCanonicalDecimal(ReadOnlySpan<byte> s, out long value)
+    {
+        value = 0;
+        if (s.IsEmpty || s.Length > 18 || (s[0] == (byte)'0' && s.Length > 1))
+        {
+            return false;
+        }
+
+        foreach (var b in s)
+        {
+            if ((uint)(b - '0') > 9)
+            {
+                return false;
+            }
+        }
+
+        return Utf8Parser.TryParse(s, out value, out var consumed) && consumed == s.Length;
+    }
+
+    private static bool TryCanonicalDecimal(ReadOnlySpan<char> s, out long value)
+    {
+        value = 0;
+        if (s.IsEmpty || s.Length > 18 || (s[0] == '0' && s.Length > 1))
+        {
+            return false;
+        }
+
+        long acc = 0;
+        foreach (var c in s)
+        {
+            var digit = (uint)(c - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            acc = (acc * 10) + digit;
+        }
+
+        value = acc;
+        return true;
+    }
+}
