@@ -1,0 +1,11 @@
+namespace CausalCart.Ingest;
+
+/// <summary>What a reader saw in one source: every row read is either accepted or rejected.</summary>
+/// <param name="Read">Data rows read (header lines and a final empty line are not rows).</param>
+/// <param name="Accepted">Rows handed to the sink as events or exposures.</param>
+/// <param name="Rejected">Rows handed to the sink as rejects.</param>
+public sealed record IngestCounts(long Read, long Accepted, long Rejected)
+{
+    /// <summary>Whether <c>Read == Accepted + Rejected</c>, the invariant every reader keeps.</summary>
+    public bool Reconciles => Read == Accepted + Rejected;
+}
