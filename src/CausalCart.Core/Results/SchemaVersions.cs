@@ -1,0 +1,11 @@
+namespace CausalCart.Core.Results;
+
+/// <summary>Schema versions of the serialised result records.</summary>
+public static class SchemaVersions
+{
+    /// <summary>
+    /// Version of the analysis result schema. Bumped on any breaking change to a record's JSON shape
+    /// (renamed or removed property, changed meaning); adding an optional property is not breaking.
+    /// </summary>
+    public const string Analysis = "1.0";
+}
