@@ -202,8 +202,8 @@ public static partial class HtmlReport
             .Append(E(MerchantWording.Overlap(o.Verdict, result.Design.Unit))).Append("</p>\n")
             .Append("<p>").Append(E(o.Message)).Append("</p>\n")
             .Append("<p class=\"lead\">A propensity score is a unit's estimated chance of being treated, given its history before time zero. The bars show the share of each arm in each band: treated above the axis, untreated below. Shaded bands are extreme (below ")
-            .Append(E(MerchantWording.Number(o.ExtremeThreshold, MerchantWording.DecimalsFor(o.ExtremeThreshold)))).Append(" or above ")
-            .Append(E(MerchantWording.Number(1 - o.ExtremeThreshold, MerchantWording.DecimalsFor(o.ExtremeThreshold)))).Append("); where only one arm has bars, there is nobody to compare with.</p>\n")
+            .Append(E(MerchantWording.Threshold(o.ExtremeThreshold))).Append(" or above ")
+            .Append(E(MerchantWording.Threshold(1 - o.ExtremeThreshold))).Append("); where only one arm has bars, there is nobody to compare with.</p>\n")
             .Append("<div id=\"chart-overlap\" class=\"chart\" style=\"height:340px\" role=\"img\" aria-label=\"Propensity score histograms, treated above and untreated below\"></div>\n")
             .Append("<table class=\"kv\" id=\"overlap-table\">\n");
         Row(html, "Propensity range, treated", Num(Inv($"{MerchantWording.Number(o.MinTreated, 3)} to {MerchantWording.Number(o.MaxTreated, 3)}")));
@@ -224,7 +224,7 @@ public static partial class HtmlReport
         }
 
         bool balanced = b.Covariates.All(c => Math.Abs(c.SmdAfter) <= b.Threshold);
-        string threshold = MerchantWording.Number(b.Threshold, MerchantWording.DecimalsFor(b.Threshold));
+        string threshold = MerchantWording.Threshold(b.Threshold);
         html.Append("<p class=\"verdict-line\"><span class=\"verdict ").Append(balanced ? "verdict-good\">Balanced" : "verdict-weak\">Imbalanced")
             .Append("</span> ").Append(E(MerchantWording.Balance(b))).Append("</p>\n")
             .Append("<p>").Append(E(b.Message)).Append("</p>\n")

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using CausalCart.Core.Results;
 using CausalCart.Core.Serialization;
@@ -26,6 +25,8 @@ public static partial class HtmlReport
 {
     /// <summary>The id of the script element holding the result JSON.</summary>
     public const string ResultElementId = "causalcart-result";
+
+    private static readonly System.Buffers.SearchValues<char> MarkupCharacters = System.Buffers.SearchValues.Create("&<>\"'");
 
     /// <summary>Renders the report. Deterministic: the same result gives the same text.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
@@ -76,8 +77,38 @@ public static partial class HtmlReport
         .Replace("\u2028", "\\u2028", StringComparison.Ordinal)
         .Replace("\u2029", "\\u2029", StringComparison.Ordinal);
 
-    /// <summary>HTML-escapes text for element content and quoted attribute values.</summary>
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    /// <summary>
+    /// HTML-escapes text for element content and quoted attribute values: the five characters with a
+    /// meaning in markup become entities; everything else stays as UTF-8 text (the page declares UTF-8).
+    /// </summary>
+    internal static string E(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        if (text.AsSpan().IndexOfAny(MarkupCharacters) < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (char c in text)
+        {
+            _ = c switch
+            {
+                '&' => sb.Append("&amp;"),
+                '<' => sb.Append("&lt;"),
+                '>' => sb.Append("&gt;"),
+                '"' => sb.Append("&quot;"),
+                '\'' => sb.Append("&#39;"),
+                _ => sb.Append(c),
+            };
+        }
+
+        return sb.ToString();
+    }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

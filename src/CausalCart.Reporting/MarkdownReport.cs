@@ -216,7 +216,7 @@ public static class MarkdownReport
             .Append(' ').Append(Md(o.Message)).Append("\n\n| | |\n|---|---|\n");
         KeyValue(md, "Propensity range, treated", Inv($"{MerchantWording.Number(o.MinTreated, 3)} to {MerchantWording.Number(o.MaxTreated, 3)}"));
         KeyValue(md, "Propensity range, untreated", Inv($"{MerchantWording.Number(o.MinControl, 3)} to {MerchantWording.Number(o.MaxControl, 3)}"));
-        KeyValue(md, Inv($"Units with an extreme propensity (below {MerchantWording.Number(o.ExtremeThreshold, MerchantWording.DecimalsFor(o.ExtremeThreshold))} or above {MerchantWording.Number(1 - o.ExtremeThreshold, MerchantWording.DecimalsFor(o.ExtremeThreshold))})"), MerchantWording.Percent(o.ExtremeShare));
+        KeyValue(md, Inv($"Units with an extreme propensity (below {MerchantWording.Threshold(o.ExtremeThreshold)} or above {MerchantWording.Threshold(1 - o.ExtremeThreshold)})"), MerchantWording.Percent(o.ExtremeShare));
         KeyValue(md, "Effective sample size after weighting, treated", MerchantWording.Number(o.EffectiveSampleSizeTreated, 0));
         KeyValue(md, "Effective sample size after weighting, untreated", MerchantWording.Number(o.EffectiveSampleSizeControl, 0));
         md.Append("\nPropensity score histogram (units per band):\n\n| Propensity | Treated | Untreated |\n|---|---:|---:|\n");
@@ -250,7 +250,7 @@ public static class MarkdownReport
                 .Append(Math.Abs(c.SmdAfter) <= b.Threshold ? " | balanced |\n" : " | **imbalanced** |\n");
         }
 
-        md.Append('\n').Append(Inv($"An |SMD| above {MerchantWording.Number(b.Threshold, MerchantWording.DecimalsFor(b.Threshold))} counts as imbalanced.")).Append("\n\n");
+        md.Append('\n').Append(Inv($"An \\|SMD\\| above {MerchantWording.Threshold(b.Threshold)} counts as imbalanced.")).Append("\n\n");
     }
 
     private static void AppendRefutations(StringBuilder md, AnalysisResult result)

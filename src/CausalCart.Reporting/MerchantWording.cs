@@ -188,7 +188,7 @@ public static class MerchantWording
             return "No covariates were adjusted for, so balance could not be checked.";
         }
 
-        string threshold = Number(balance.Threshold, DecimalsFor(balance.Threshold));
+        string threshold = Threshold(balance.Threshold);
         CovariateBalance worstBefore = balance.Covariates.MaxBy(c => Math.Abs(c.SmdBefore))!;
         CovariateBalance worstAfter = balance.Covariates.MaxBy(c => Math.Abs(c.SmdAfter))!;
         string before = $"Before weighting, treated and untreated groups differed by up to {Number(Math.Abs(worstBefore.SmdBefore), 2)} standard deviations ({worstBefore.Name}).";
@@ -248,6 +248,13 @@ public static class MerchantWording
 
         double share = (raw - est) / raw * 100;
         return $"The raw difference of {rawText} shrinks to {estText} after adjustment: about {Number(share, 0)}% of the association came from who was treated (confounding), not from the treatment.";
+    }
+
+    /// <summary>A threshold as written in rules of thumb: up to three decimals, trailing zeros dropped ("0.1", "0.05").</summary>
+    public static string Threshold(double value)
+    {
+        string text = Number(value, 3);
+        return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
     }
 
     /// <summary>

@@ -209,7 +209,7 @@
           itemStyle: { color: '#fff', borderColor: BAD, borderWidth: 2 },
           markLine: { silent: true, symbol: 'none', data: [{ xAxis: thr }],
             lineStyle: { type: 'dashed', color: INK, width: 1.5 },
-            label: { formatter: 'Threshold ' + fmt(thr, 2), position: 'end', color: INK, fontFamily: FONT } } },
+            label: { formatter: 'Threshold ' + String(parseFloat(thr.toFixed(3))), position: 'end', color: INK, fontFamily: FONT } } },
         { type: 'scatter', name: 'After weighting', data: point('after'), symbol: 'circle', symbolSize: 10, z: 4,
           itemStyle: { color: ACCENT, borderColor: '#fff', borderWidth: 1 } }
       ]
