@@ -16,11 +16,11 @@ public static partial class HtmlReport
         if (chosen is not null && result.Overlap?.Verdict != OverlapVerdict.Insufficient)
         {
             string units = MerchantWording.Plural(result.Design.Unit);
-            html.Append("<p class=\"subline\">From the ").Append(E(Labels.Method(chosen.Method))).Append(" estimate of the ")
+            html.Append("<p class=\"subline\">From the ").Append(E(Labels.MethodInSentence(chosen.Method))).Append(" estimate of the ")
                 .Append(E(Labels.EstimandShort(chosen.Estimand))).Append(" over ").Append(MerchantWording.Count(chosen.N)).Append(' ').Append(E(units))
                 .Append(" (").Append(MerchantWording.Count(chosen.NTreated)).Append(" treated, ").Append(MerchantWording.Count(chosen.NControl))
-                .Append(" not), the most trustworthy method in this analysis. The interval is the range of effects consistent with the data at ")
-                .Append(MerchantWording.Percent(chosen.ConfidenceLevel).Replace(".0%", "%", StringComparison.Ordinal)).Append(" confidence.</p>\n");
+                .Append(" untreated), the most trustworthy method in this analysis. The interval is the range of effects consistent with the data at ")
+                .Append(E(LevelText(chosen.ConfidenceLevel))).Append(" confidence.</p>\n");
         }
 
         if (result.Truth is { } truth)
@@ -141,11 +141,15 @@ public static partial class HtmlReport
             html.Append("; the green line and diamonds mark the true effect");
         }
 
-        html.Append(". Intervals that stay clear of the dashed line are distinguishable from no effect.</p>\n");
+        html.Append(". Intervals that stay clear of the dashed line are distinguishable from no effect. ATE is the average effect over all units, ATT over the treated ones.</p>\n");
         int height = 120 + (44 * result.Estimates.Count);
         html.Append(Inv($"<div id=\"chart-estimates\" class=\"chart\" style=\"height:{height}px\" role=\"img\" aria-label=\"Effect estimates with intervals by method\"></div>\n"));
+        // One interval heading when every estimate shares a confidence level, so cells need not repeat it.
+        double level = result.Estimates[0].ConfidenceLevel;
+        bool oneLevel = result.Estimates.All(e => e.ConfidenceLevel == level);
         html.Append("<table id=\"estimates-table\">\n<thead><tr><th>Method</th><th>Estimand</th><th class=\"num\">")
-            .Append(binary ? "Estimate (pp)" : "Estimate").Append("</th><th class=\"num\">Interval</th><th class=\"num\">Std. error</th><th class=\"num\">Units (treated / control)</th>");
+            .Append(binary ? "Estimate (pp)" : "Estimate").Append("</th><th class=\"num\">")
+            .Append(oneLevel ? E(LevelText(level)) + " interval" : "Interval").Append("</th><th class=\"num\">Std. error</th><th class=\"num\">Units</th>");
         if (result.Truth is not null)
         {
             html.Append("<th>Covers the truth?</th>");
@@ -155,12 +159,20 @@ public static partial class HtmlReport
         foreach (EffectEstimate e in result.Estimates)
         {
             int decimals = MerchantWording.EstimateDecimals(e, binary);
+            string interval = MerchantWording.IntervalWith(e.CiLower, e.CiUpper, e.ConfidenceLevel, binary, decimals);
+            if (oneLevel)
+            {
+                interval = interval[(interval.IndexOf(" CI ", StringComparison.Ordinal) + 4)..];
+            }
+
             html.Append(e.Method == EffectMethod.Naive ? "<tr class=\"naive\">" : "<tr>")
-                .Append("<td>").Append(E(Labels.Method(e.Method))).Append("</td><td>").Append(E(Labels.Estimand(e.Estimand)))
+                .Append("<td>").Append(E(Labels.Method(e.Method))).Append("</td><td title=\"").Append(E(Labels.Estimand(e.Estimand))).Append("\">")
+                .Append(E(Labels.EstimandShort(e.Estimand)))
                 .Append("</td><td class=\"num\">").Append(Value(e.Estimate, binary, decimals))
-                .Append("</td><td class=\"num\">").Append(E(MerchantWording.IntervalWith(e.CiLower, e.CiUpper, e.ConfidenceLevel, binary, decimals)))
+                .Append("</td><td class=\"num\">").Append(E(interval))
                 .Append("</td><td class=\"num\">").Append(Value(e.StdError, binary, decimals + 1))
-                .Append("</td><td class=\"num\">").Append(Inv($"{MerchantWording.Count(e.N)} ({MerchantWording.Count(e.NTreated)} / {MerchantWording.Count(e.NControl)})")).Append("</td>");
+                .Append("</td><td class=\"num\">").Append(MerchantWording.Count(e.N))
+                .Append(Inv($"<div class=\"muted small\">{MerchantWording.Count(e.NTreated)} treated / {MerchantWording.Count(e.NControl)} control</div>")).Append("</td>");
             if (result.Truth is { } truth)
             {
                 double target = e.Estimand == Estimand.Att ? truth.Att : truth.Ate;
@@ -260,26 +272,24 @@ public static partial class HtmlReport
             return;
         }
 
+        string unit = binary ? " pp" : string.Empty;
         html.Append("<p class=\"lead\">Each test changes the data in a way whose effect on the estimate is known in advance. A sound analysis passes; a failed test means the causal estimate should not be trusted.</p>\n")
-            .Append("<table id=\"refutation-table\">\n<thead><tr><th>Test</th><th>Estimator</th><th>What should happen</th><th class=\"num\">")
-            .Append(binary ? "Original (pp)" : "Original").Append("</th><th class=\"num\">")
-            .Append(binary ? "After the change (pp)" : "After the change")
-            .Append("</th><th>How often by chance</th><th>Verdict</th><th>What it means</th></tr></thead>\n<tbody>\n");
+            .Append("<table id=\"refutation-table\">\n<thead><tr><th>Test</th><th class=\"num\">Estimate: original → after</th><th>How often by chance</th><th>Verdict</th><th>What it means</th></tr></thead>\n<tbody>\n");
         foreach (Refutation r in result.Refutations)
         {
             int decimals = MerchantWording.DecimalsFor(Math.Max(Math.Abs(MerchantWording.ToDisplay(r.OriginalEstimate, binary)), Math.Abs(MerchantWording.ToDisplay(r.NewEstimateMean, binary))));
             string verdict = r.Verdict.ToString().ToLowerInvariant();
-            html.Append("<tr class=\"refutation-").Append(verdict).Append("\"><td>").Append(E(Labels.Refuter(r.Refuter)))
-                .Append("</td><td>").Append(E(Labels.MethodShort(r.Method)))
-                .Append("</td><td>").Append(E(r.NullHypothesis))
-                .Append("</td><td class=\"num\">").Append(Value(r.OriginalEstimate, binary, decimals))
-                .Append("</td><td class=\"num\">").Append(Value(r.NewEstimateMean, binary, decimals)).Append(" ± ").Append(Value(r.NewEstimateStdDev, binary, decimals))
-                .Append(Inv($"<div class=\"muted\">{MerchantWording.Count(r.Simulations)} simulations</div>"))
+            html.Append("<tr class=\"refutation-").Append(verdict).Append("\"><td><strong>").Append(E(Labels.Refuter(r.Refuter)))
+                .Append("</strong> <span class=\"muted\">of ").Append(E(Labels.MethodShort(r.Method))).Append("</span>")
+                .Append("<div class=\"muted small\">").Append(E(r.NullHypothesis)).Append("</div>")
+                .Append("</td><td class=\"num\">").Append(Value(r.OriginalEstimate, binary, decimals)).Append(" → ")
+                .Append(Value(r.NewEstimateMean, binary, decimals)).Append(" ± ").Append(Value(r.NewEstimateStdDev, binary, decimals)).Append(unit)
+                .Append(Inv($"<div class=\"muted small\">{MerchantWording.Count(r.Simulations)} simulations</div>"))
                 .Append("</td><td>");
             if (r.PValue is { } p && p is >= 0 and <= 1)
             {
                 html.Append(E(Capitalise(MerchantWording.PValue(p, Labels.RefuterRuns(r.Refuter)))))
-                    .Append(Inv($" <span class=\"muted\">(p = {MerchantWording.Number(p, p < 0.001 ? 4 : 3)})</span>"));
+                    .Append(" <span class=\"muted\">(").Append(E(PValueNumber(p))).Append(")</span>");
             }
             else
             {
@@ -333,6 +343,17 @@ public static partial class HtmlReport
         double shown = MerchantWording.ToDisplay(value, binary);
         return E(MerchantWording.Number(shown, decimals ?? MerchantWording.DecimalsFor(Math.Abs(shown))));
     }
+
+    /// <summary>A confidence level as a percentage without needless decimals: "95%", "97.5%".</summary>
+    private static string LevelText(double level)
+    {
+        double percent = Math.Round(level * 100, 1);
+        return MerchantWording.Number(percent, percent % 1 == 0 ? 0 : 1) + "%";
+    }
+
+    /// <summary>A p-value as a number; below 0.001 as an inequality, since simulations cannot resolve it further.</summary>
+    internal static string PValueNumber(double p) =>
+        p < 0.001 ? "p < 0.001" : "p = " + MerchantWording.Number(p, 3);
 
     private static int DiagnosticDecimals(double value) =>
         value == Math.Round(value) && Math.Abs(value) < 1e15 ? 0 : Math.Max(2, MerchantWording.DecimalsFor(Math.Abs(value)));

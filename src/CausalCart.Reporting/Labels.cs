@@ -15,6 +15,16 @@ internal static class Labels
         _ => method.ToString(),
     };
 
+    /// <summary>The method's name inside a sentence (lower case), e.g. "doubly robust (AIPW)".</summary>
+    public static string MethodInSentence(EffectMethod method) => method switch
+    {
+        EffectMethod.Naive => "naive difference",
+        EffectMethod.Regression => "regression adjustment",
+        EffectMethod.Ipw => "inverse probability weighting (IPW)",
+        EffectMethod.Aipw => "doubly robust (AIPW)",
+        _ => method.ToString(),
+    };
+
     /// <summary>The method's short name, as in charts and sentences.</summary>
     public static string MethodShort(EffectMethod method) => method switch
     {

@@ -269,7 +269,7 @@ public static class MarkdownReport
         {
             int decimals = MerchantWording.DecimalsFor(Math.Max(Math.Abs(MerchantWording.ToDisplay(r.OriginalEstimate, binary)), Math.Abs(MerchantWording.ToDisplay(r.NewEstimateMean, binary))));
             string chance = r.PValue is { } p && p is >= 0 and <= 1
-                ? MerchantWording.PValue(p, Labels.RefuterRuns(r.Refuter)) + Inv($" (p = {MerchantWording.Number(p, p < 0.001 ? 4 : 3)})")
+                ? MerchantWording.PValue(p, Labels.RefuterRuns(r.Refuter)) + " (" + Md(HtmlReport.PValueNumber(p)) + ")"
                 : "no p-value for this test";
             string verdict = Labels.Verdict(r.Verdict);
             md.Append("| ").Append(Labels.Refuter(r.Refuter)).Append(" | ").Append(Labels.MethodShort(r.Method)).Append(" | ").Append(Md(r.NullHypothesis))

@@ -18,7 +18,7 @@ internal static class ReportFile
         }
 
         // A reader (a browser reloading the report) never sees a half-written file.
-        string temporary = full + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string temporary = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
         File.WriteAllText(temporary, text, Utf8NoBom);
         File.Move(temporary, full, overwrite: true);
     }

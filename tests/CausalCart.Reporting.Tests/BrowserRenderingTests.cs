@@ -68,6 +68,14 @@ public sealed partial class BrowserRenderingTests
         }
     }
 
+    [Fact]
+    public void A_missing_chromium_fails_the_test_naming_the_install_script()
+    {
+        var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => HeadlessChromium.RequirePath("/nonexistent/chromium"));
+        Assert.Contains("scripts/install-test-tools.sh", failure.Message, StringComparison.Ordinal);
+        Assert.Equal("/usr/bin/chromium", HeadlessChromium.RequirePath());
+    }
+
     private static string RenderInBrowser(AnalysisResult result, string name)
     {
         string dir = NewTempDir();

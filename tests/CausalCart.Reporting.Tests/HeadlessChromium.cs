@@ -12,15 +12,15 @@ internal static class HeadlessChromium
     private const string Binary = "/usr/bin/chromium";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
 
-    /// <summary>Fails the test (never skips it) when Chromium is not installed.</summary>
-    public static string RequirePath()
+    /// <summary>Fails the test (never skips it) when Chromium is not installed at <paramref name="binary"/>.</summary>
+    public static string RequirePath(string binary = Binary)
     {
-        if (!File.Exists(Binary))
+        if (!File.Exists(binary))
         {
-            Assert.Fail($"Headless Chromium is required for the report browser tests but {Binary} is missing: run ./scripts/install-test-tools.sh (it installs Debian's chromium package).");
+            Assert.Fail($"Headless Chromium is required for the report browser tests but {binary} is missing: run ./scripts/install-test-tools.sh (it installs Debian's chromium package).");
         }
 
-        return Binary;
+        return binary;
     }
 
     /// <summary>The DOM after scripts ran, as Chromium serialises it.</summary>

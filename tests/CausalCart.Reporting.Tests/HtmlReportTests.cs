@@ -67,7 +67,9 @@ public sealed class HtmlReportTests
         Assert.Contains("<th>Covers the truth?</th>", section, StringComparison.Ordinal);
         // The naive difference (5.2 pp, interval 4.7 to 5.7) misses the true ATE of 3.0 pp; AIPW covers it.
         Assert.Matches("Naive difference \\(association only\\).*?<td class=\"bad\">No</td>", section);
-        Assert.Matches("Doubly robust \\(AIPW\\)</td><td>ATE \\(all units\\).*?<td class=\"ok\">Yes</td>", section);
+        Assert.Matches("Doubly robust \\(AIPW\\)</td><td title=\"ATE \\(all units\\)\">ATE</td><td class=\"num\">3.1</td><td class=\"num\">2.2 to 4.0</td>.*?<td class=\"ok\">Yes</td>", section);
+        Assert.Contains("<th class=\"num\">95% interval</th>", section, StringComparison.Ordinal);
+        Assert.Contains("48,210<div class=\"muted small\">12,050 treated / 36,160 control</div>", section, StringComparison.Ordinal);
         Assert.Contains("clippedShare = 0.0042, folds = 5", section, StringComparison.Ordinal);
         Assert.Contains("the green line and diamonds mark the true effect", section, StringComparison.Ordinal);
     }
@@ -104,7 +106,8 @@ public sealed class HtmlReportTests
         Assert.Contains("<section id=\"warnings\" class=\"warnings none\"><p>No warnings were raised for this analysis.</p></section>", html, StringComparison.Ordinal);
         string refutations = ReportText.Section(html, "section", "refutations");
         Assert.Equal(3, Regex.Count(refutations, "<span class=\"verdict verdict-passed\">Passed</span>"));
-        Assert.Contains("A difference this large would arise by chance in fewer than 1 in 1,000 placebo runs", refutations, StringComparison.Ordinal);
+        Assert.Contains("A difference this large would arise by chance in fewer than 1 in 1,000 placebo runs <span class=\"muted\">(p &lt; 0.001)</span>", refutations, StringComparison.Ordinal);
+        Assert.Contains("3.1 → 0.0 ± 0.4 pp<div class=\"muted small\">500 simulations</div>", refutations, StringComparison.Ordinal);
         Assert.Contains("in about 62 in 100 runs with a random extra covariate", refutations, StringComparison.Ordinal);
     }
 

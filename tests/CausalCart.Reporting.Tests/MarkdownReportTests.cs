@@ -31,7 +31,7 @@ public sealed class MarkdownReportTests
             "| 0.95–1.00 | 3 | 0 |",
             "| Covariate | Mean, treated | Mean, untreated | \\|SMD\\| before | \\|SMD\\| after | After weighting |",
             "| days\\_since\\_last\\_visit | 8.0 | 7.0 | 0.350 | 0.050 | balanced |",
-            "| Placebo treatment | AIPW | With a randomly permuted treatment the effect should vanish. | 3.1 | 0.0 ± 0.4 (500 simulations) | a difference this large would arise by chance in fewer than 1 in 1,000 placebo runs (p = 0.0004) | Passed |",
+            "| Placebo treatment | AIPW | With a randomly permuted treatment the effect should vanish. | 3.1 | 0.0 ± 0.4 (500 simulations) | a difference this large would arise by chance in fewer than 1 in 1,000 placebo runs (p &lt; 0.001) | Passed |",
             "| Seed | 7 |",
             "| data/events.csv | 3b1f0c2d9e8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c |",
         ];

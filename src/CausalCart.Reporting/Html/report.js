@@ -26,10 +26,13 @@
   }
   function fmt(v, digits) {
     if (!finite(v)) { return 'n/a'; }
+    if (v === 0 && digits === undefined) { return '0'; }
     var a = Math.abs(v);
     var d = digits !== undefined ? digits : (a >= 100 ? 0 : a >= 1 ? 1 : a >= 0.1 ? 2 : a >= 0.01 ? 3 : 4);
     return v.toFixed(d).replace(/^-(?=\d)/, '\u2212');
   }
+  // Axis ticks are round numbers already; print them without trailing noise and with a true minus.
+  function axisNumber(v) { return String(parseFloat(Number(v).toPrecision(6))).replace(/^-/, '\u2212'); }
   function methodName(m) { return METHODS[m] || String(m).toUpperCase(); }
   function baseText() { return { fontFamily: FONT, color: INK, fontSize: 12 }; }
 
@@ -87,7 +90,8 @@
       {
         type: 'scatter', name: 'Estimate', data: points, symbolSize: 13, z: 4,
         itemStyle: { borderColor: '#fff', borderWidth: 1.5 },
-        markLine: { silent: true, symbol: 'none', data: lines, label: { position: 'end', fontFamily: FONT } }
+        // The category axis is inverted (first estimate on top), so a vertical line's "start" is its top end.
+        markLine: { silent: true, symbol: 'none', data: lines, label: { position: 'start', fontFamily: FONT } }
       }
     ];
     if (truthPoints.length) {
@@ -97,7 +101,7 @@
     return {
       animation: false,
       textStyle: baseText(),
-      grid: { left: 12, right: 48, top: 36, bottom: 48, containLabel: true },
+      grid: { left: 12, right: 48, top: 48, bottom: 48, containLabel: true },
       legend: { top: 0, right: 0, data: truthPoints.length ? ['Estimate', 'True value'] : ['Estimate'], textStyle: baseText() },
       tooltip: {
         trigger: 'item',
@@ -112,7 +116,7 @@
       xAxis: {
         type: 'value', name: 'Effect (' + unitName + ')', nameLocation: 'middle', nameGap: 30,
         nameTextStyle: { color: MUTED, fontFamily: FONT }, splitLine: { lineStyle: { color: GRID } },
-        axisLabel: { formatter: function (v) { return fmt(v, undefined); } }
+        axisLabel: { formatter: axisNumber }
       },
       yAxis: {
         type: 'category', data: labels, inverse: true, axisTick: { show: false },
@@ -160,7 +164,7 @@
         axisLabel: { color: MUTED, formatter: function (v) { return v.split('\u2013')[0]; } }
       },
       yAxis: {
-        type: 'value', name: 'Share of arm (%)', nameTextStyle: { color: MUTED, fontFamily: FONT },
+        type: 'value', name: 'Share of arm (%)', nameTextStyle: { color: MUTED, fontFamily: FONT, align: 'left' },
         splitLine: { lineStyle: { color: GRID } },
         axisLabel: { formatter: function (v) { return fmt(Math.abs(v), 0) + '%'; } }
       },
@@ -185,7 +189,7 @@
     return {
       animation: false,
       textStyle: baseText(),
-      grid: { left: 12, right: 40, top: 40, bottom: 48, containLabel: true },
+      grid: { left: 12, right: 40, top: 52, bottom: 48, containLabel: true },
       legend: { top: 0, right: 0, data: ['Before weighting', 'After weighting'], textStyle: baseText() },
       tooltip: {
         trigger: 'item',
@@ -196,7 +200,7 @@
       xAxis: {
         type: 'value', name: '|Standardised mean difference| (standard deviations)', nameLocation: 'middle', nameGap: 30,
         nameTextStyle: { color: MUTED, fontFamily: FONT }, min: 0, splitLine: { lineStyle: { color: GRID } },
-        axisLabel: { formatter: function (v) { return fmt(v, 2); } }
+        axisLabel: { formatter: axisNumber }
       },
       yAxis: {
         type: 'category', data: names, inverse: true, axisTick: { show: false },
@@ -209,7 +213,7 @@
           itemStyle: { color: '#fff', borderColor: BAD, borderWidth: 2 },
           markLine: { silent: true, symbol: 'none', data: [{ xAxis: thr }],
             lineStyle: { type: 'dashed', color: INK, width: 1.5 },
-            label: { formatter: 'Threshold ' + String(parseFloat(thr.toFixed(3))), position: 'end', color: INK, fontFamily: FONT } } },
+            label: { formatter: 'Threshold ' + String(parseFloat(thr.toFixed(3))), position: 'start', color: INK, fontFamily: FONT } } },
         { type: 'scatter', name: 'After weighting', data: point('after'), symbol: 'circle', symbolSize: 10, z: 4,
           itemStyle: { color: ACCENT, borderColor: '#fff', borderWidth: 1 } }
       ]
