@@ -89,7 +89,7 @@
       },
       {
         type: 'scatter', name: 'Estimate', data: points, symbolSize: 13, z: 4,
-        itemStyle: { borderColor: '#fff', borderWidth: 1.5 },
+        itemStyle: { color: ACCENT, borderColor: '#fff', borderWidth: 1.5 },
         // The category axis is inverted (first estimate on top), so a vertical line's "start" is its top end.
         markLine: { silent: true, symbol: 'none', data: lines, label: { position: 'start', fontFamily: FONT } }
       }
