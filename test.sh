@@ -5,6 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 cd "$root"
 "$root/scripts/install-native.sh"
+"$root/scripts/install-report-assets.sh"
 "$root/scripts/install-test-tools.sh"
 export CAUSALCART_DUCKDB="$root/native/libduckdb.so"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

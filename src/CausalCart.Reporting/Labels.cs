@@ -1,0 +1,71 @@
+using CausalCart.Core.Results;
+
+namespace CausalCart.Reporting;
+
+/// <summary>Display names for the result enums, shared by the HTML and Markdown reports.</summary>
+internal static class Labels
+{
+    /// <summary>The method's name as the estimate tables show it.</summary>
+    public static string Method(EffectMethod method) => method switch
+    {
+        EffectMethod.Naive => "Naive difference (association only)",
+        EffectMethod.Regression => "Regression adjustment",
+        EffectMethod.Ipw => "Inverse probability weighting (IPW)",
+        EffectMethod.Aipw => "Doubly robust (AIPW)",
+        _ => method.ToString(),
+    };
+
+    /// <summary>The method's name inside a sentence (lower case), e.g. "doubly robust (AIPW)".</summary>
+    public static string MethodInSentence(EffectMethod method) => method switch
+    {
+        EffectMethod.Naive => "naive difference",
+        EffectMethod.Regression => "regression adjustment",
+        EffectMethod.Ipw => "inverse probability weighting (IPW)",
+        EffectMethod.Aipw => "doubly robust (AIPW)",
+        _ => method.ToString(),
+    };
+
+    /// <summary>The method's short name, as in charts and sentences.</summary>
+    public static string MethodShort(EffectMethod method) => method switch
+    {
+        EffectMethod.Naive => "Naive",
+        EffectMethod.Regression => "Regression",
+        EffectMethod.Ipw => "IPW",
+        EffectMethod.Aipw => "AIPW",
+        _ => method.ToString(),
+    };
+
+    public static string Estimand(Estimand estimand) => estimand switch
+    {
+        Core.Results.Estimand.Ate => "ATE (all units)",
+        Core.Results.Estimand.Att => "ATT (treated units)",
+        _ => estimand.ToString(),
+    };
+
+    public static string EstimandShort(Estimand estimand) => estimand.ToString().ToUpperInvariant();
+
+    public static string Refuter(Refuter refuter) => refuter switch
+    {
+        Core.Results.Refuter.Placebo => "Placebo treatment",
+        Core.Results.Refuter.RandomCommonCause => "Random common cause",
+        Core.Results.Refuter.DataSubset => "Data subsets",
+        _ => refuter.ToString(),
+    };
+
+    /// <summary>What one simulation of the refuter is called, plural, for <see cref="MerchantWording.PValue"/>.</summary>
+    public static string RefuterRuns(Refuter refuter) => refuter switch
+    {
+        Core.Results.Refuter.Placebo => "placebo runs",
+        Core.Results.Refuter.RandomCommonCause => "runs with a random extra covariate",
+        Core.Results.Refuter.DataSubset => "random-subset runs",
+        _ => "runs",
+    };
+
+    public static string Verdict(RefutationVerdict verdict) => verdict switch
+    {
+        RefutationVerdict.Passed => "Passed",
+        RefutationVerdict.Failed => "Failed",
+        RefutationVerdict.Inconclusive => "Inconclusive",
+        _ => verdict.ToString(),
+    };
+}
