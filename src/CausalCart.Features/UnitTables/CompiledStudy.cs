@@ -34,6 +34,24 @@ public sealed partial record CompiledStudy(string Sql, IReadOnlyList<StudySqlPar
         });
     }
 
+    /// <summary>
+    /// The query with <c>$name</c> parameters renumbered <c>$1</c>, <c>$2</c>, … in the order of
+    /// <see cref="Parameters"/>, for bindings that bind by position.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The query names a parameter that <see cref="Parameters"/> lacks.</exception>
+    public string PositionalSql()
+    {
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < Parameters.Count; i++)
+        {
+            positions.Add(Parameters[i].Name, i + 1);
+        }
+
+        return ParameterPattern().Replace(Sql, m => positions.TryGetValue(m.Groups[1].Value, out var position)
+            ? "$" + position.ToString(CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"The query uses {m.Value} but no such parameter was compiled."));
+    }
+
     /// <summary>A SQL literal for a parameter value: a decimal for integers, a single-quoted string otherwise.</summary>
     internal static string Literal(object value) => value switch
     {
