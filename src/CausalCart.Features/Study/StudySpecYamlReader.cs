@@ -46,6 +46,12 @@ internal sealed class StudySpecYamlReader
             _p.Add(path, $"is not valid YAML: {Innermost(e).Message}");
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections.
+            _p.Add("(yaml)", $"is not valid YAML (an unclosed '{{' or '[' perhaps): {e.Message}");
+            return null;
+        }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode rootNode)
         {
