@@ -114,6 +114,12 @@ public static class StudySqlCompiler
 
         private void Column(string expression, string name, StudyColumnRole role, string description)
         {
+            // DuckDB types 1.0 as DECIMAL: every value column is cast so the result is DOUBLE throughout.
+            if (role is not (StudyColumnRole.Key or StudyColumnRole.TimeZero) && !expression.StartsWith("CAST(", StringComparison.Ordinal))
+            {
+                expression = $"CAST({expression} AS DOUBLE)";
+            }
+
             _select.Add($"{expression} AS {Quote(name)}");
             _columns.Add(new StudyColumn(name, role, description));
         }

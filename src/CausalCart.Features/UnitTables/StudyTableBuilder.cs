@@ -1,4 +1,5 @@
 using CausalCart.Features.Study;
+using CausalCart.Store;
 using CausalCart.Store.DuckDb;
 
 namespace CausalCart.Features.UnitTables;
@@ -11,6 +12,19 @@ namespace CausalCart.Features.UnitTables;
 public static class StudyTableBuilder
 {
     private const int MaxNamesListed = 20;
+
+    /// <summary>Builds the unit table for <paramref name="spec"/> over an event store.</summary>
+    /// <param name="store">An open event store.</param>
+    /// <param name="spec">The study; its <see cref="StudySpec.Data"/> is not read (the store is the data).</param>
+    /// <returns>The table and its description. Deterministic for a given store and spec.</returns>
+    /// <exception cref="StudySpecException">The spec is invalid.</exception>
+    /// <exception cref="InvalidOperationException">The spec names a campaign or arm the store does not have; the message lists those it has.</exception>
+    /// <exception cref="DuckDbException">The query failed.</exception>
+    public static StudyTable Build(EventStore store, StudySpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return Build(store.Connection, spec);
+    }
 
     /// <summary>Builds the unit table for <paramref name="spec"/> over the store behind <paramref name="connection"/>.</summary>
     /// <param name="connection">An open connection to a database with the event store schema.</param>
