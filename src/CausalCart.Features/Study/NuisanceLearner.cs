@@ -1,0 +1,11 @@
+namespace CausalCart.Features.Study;
+
+/// <summary>The learner family for nuisance models (propensity and outcome regressions). Spec names in brackets.</summary>
+public enum NuisanceLearner
+{
+    /// <summary>(<c>logistic</c>) Logistic regression for binary targets, linear regression for continuous ones.</summary>
+    Logistic,
+
+    /// <summary>(<c>linear</c>) Linear regression (a linear probability model for binary targets).</summary>
+    Linear,
+}

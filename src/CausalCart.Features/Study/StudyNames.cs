@@ -1,0 +1,49 @@
+using CausalCart.Core.Events;
+using CausalCart.Core.Results;
+
+namespace CausalCart.Features.Study;
+
+/// <summary>The names specs use for enum values, in one place, with look-ups that list the valid names.</summary>
+internal static class StudyNames
+{
+    public static readonly NameTable<StudyUnit> Units = new(
+        ("user", StudyUnit.User),
+        ("user_item", StudyUnit.UserItem));
+
+    public static readonly NameTable<CovariateFamily> Families = new(
+        ("action_counts", CovariateFamily.ActionCounts),
+        ("recency", CovariateFamily.Recency),
+        ("price_stats", CovariateFamily.PriceStats),
+        ("category_affinity", CovariateFamily.CategoryAffinity),
+        ("sessions", CovariateFamily.Sessions));
+
+    public static readonly NameTable<EffectMethod> Estimators = new(
+        ("naive", EffectMethod.Naive),
+        ("regression", EffectMethod.Regression),
+        ("ipw", EffectMethod.Ipw),
+        ("aipw", EffectMethod.Aipw));
+
+    public static readonly NameTable<NuisanceLearner> Nuisances = new(
+        ("logistic", NuisanceLearner.Logistic),
+        ("linear", NuisanceLearner.Linear));
+
+    public static readonly NameTable<Refuter> Refuters = new(
+        ("placebo", Refuter.Placebo),
+        ("random_common_cause", Refuter.RandomCommonCause),
+        ("subset", Refuter.DataSubset));
+
+    public static readonly NameTable<OutcomeValue> OutcomeValues = new(
+        ("any", OutcomeValue.Any),
+        ("count", OutcomeValue.Count),
+        ("revenue", OutcomeValue.Revenue));
+
+    public static readonly NameTable<EventLogFormat> Formats = new(
+        ("generic", EventLogFormat.Generic),
+        ("taobao", EventLogFormat.Taobao),
+        ("retailrocket", EventLogFormat.RetailRocket),
+        ("rees46", EventLogFormat.Rees46),
+        ("yoochoose", EventLogFormat.Yoochoose));
+
+    public static readonly NameTable<CanonicalAction> Actions = new(
+        [.. CanonicalActions.All.Select(a => (CanonicalActions.Name(a), a))]);
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics.CodeAnalysis;
+using CausalCart.Core.Results;
+
+namespace CausalCart.Features.Study;
+
+/// <summary>
+/// A study written down as a target trial (Hernán &amp; Robins 2016): the unit, who is eligible, when follow-up
+/// starts (time zero), what counts as treatment and outcome and over which windows, which history becomes
+/// covariates, and how effects are estimated. Built in code or read from YAML (<see cref="Parse"/>,
+/// <see cref="Load"/>); YAML keys are given in brackets on each member.
+/// </summary>
+/// <remarks>
+/// Implementation note: the record itself holds anything its types allow; validity is a property of the
+/// whole spec, checked by <see cref="Validate"/> (and always by <see cref="Parse"/>), which reports every
+/// problem at once. Sequence-valued members compare by reference under record equality.
+/// </remarks>
+public sealed record StudySpec
+{
+    /// <summary>(<c>study</c>) Name of the study: ASCII letters, digits, '-', '_', '.'.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>(<c>data</c>) Where the data lives.</summary>
+    public required DataSource Data { get; init; }
+
+    /// <summary>(<c>unit</c>) What one row stands for.</summary>
+    public required StudyUnit Unit { get; init; }
+
+    /// <summary>(<c>time_zero</c>) When follow-up starts.</summary>
+    public required TimeZeroSpec TimeZero { get; init; }
+
+    /// <summary>(<c>eligibility</c>) Who enters; every candidate unless given.</summary>
+    public EligibilitySpec Eligibility { get; init; } = EligibilitySpec.Everyone;
+
+    /// <summary>(<c>treatment</c>) What makes a unit treated.</summary>
+    public required TreatmentSpec Treatment { get; init; }
+
+    /// <summary>(<c>outcome</c>) What is measured after time zero.</summary>
+    public required OutcomeSpec Outcome { get; init; }
+
+    /// <summary>(<c>covariates</c>) Which history becomes covariates; <see cref="CovariateSpec.Default"/> unless given.</summary>
+    public CovariateSpec Covariates { get; init; } = CovariateSpec.Default;
+
+    /// <summary>(<c>estimators</c>) Estimators to run: <c>naive</c>, <c>regression</c>, <c>ipw</c>, <c>aipw</c>; naive and AIPW unless given.</summary>
+    public IReadOnlyList<EffectMethod> Estimators { get; init; } = [EffectMethod.Naive, EffectMethod.Aipw];
+
+    /// <summary>(<c>nuisance</c>) Learner family for nuisance models: <c>logistic</c> (default) or <c>linear</c>.</summary>
+    public NuisanceLearner Nuisance { get; init; } = NuisanceLearner.Logistic;
+
+    /// <summary>(<c>refuters</c>) Refutation tests: <c>placebo</c>, <c>random_common_cause</c>, <c>subset</c>; none unless given.</summary>
+    public IReadOnlyList<Refuter> Refuters { get; init; } = [];
+
+    /// <summary>(<c>seed</c>) Seed for every stochastic step, 0 to <see cref="int.MaxValue"/>; 0 unless given.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>
+    /// Reads and validates a spec from YAML text.
+    /// </summary>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="sourceName">Name of the text's origin (a file path) for messages, or null.</param>
+    /// <returns>The valid spec. Relative paths in <see cref="Data"/> are kept as written.</returns>
+    /// <exception cref="StudySpecException">The text is not a valid spec; every problem is listed, with YAML lines.</exception>
+    public static StudySpec Parse(string yaml, string? sourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        return TryParse(yaml, out var spec, out var problems)
+            ? spec
+            : throw new StudySpecException(problems, sourceName);
+    }
+
+    /// <summary>Reads and validates a spec from YAML text without throwing.</summary>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="spec">The valid spec, or null.</param>
+    /// <param name="problems">Every problem found (empty when the spec is valid).</param>
+    /// <returns>Whether the spec is valid.</returns>
+    public static bool TryParse(string yaml, [NotNullWhen(true)] out StudySpec? spec, out IReadOnlyList<StudySpecProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var list = new ProblemList();
+        var read = new StudySpecYamlReader(list).Read(yaml);
+        if (read is not null)
+        {
+            StudySpecValidator.Validate(read, list);
+        }
+
+        problems = list.ToProblems();
+        spec = problems.Count == 0 ? read : null;
+        return spec is not null;
+    }
+
+    /// <summary>
+    /// Reads and validates a spec file. Relative paths in <see cref="Data"/> are resolved against the file's folder.
+    /// </summary>
+    /// <param name="path">Path of the YAML file.</param>
+    /// <exception cref="StudySpecException">The file is not a valid spec; the message names the file.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static StudySpec Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var spec = Parse(File.ReadAllText(path), path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? string.Empty;
+        string? Resolve(string? p) => p is null ? null : Path.GetFullPath(p, folder);
+        return spec with
+        {
+            Data = spec.Data with
+            {
+                Store = Resolve(spec.Data.Store),
+                Events = Resolve(spec.Data.Events),
+                Exposures = Resolve(spec.Data.Exposures),
+                Items = Resolve(spec.Data.Items),
+                Users = Resolve(spec.Data.Users),
+            },
+        };
+    }
+
+    /// <summary>Every problem with this spec (empty when it is valid), without throwing.</summary>
+    public IReadOnlyList<StudySpecProblem> FindProblems()
+    {
+        var list = new ProblemList();
+        StudySpecValidator.Validate(this, list);
+        return list.ToProblems();
+    }
+
+    /// <summary>Checks the whole spec and returns it unchanged when valid.</summary>
+    /// <exception cref="StudySpecException">The spec is invalid; every problem is listed by key path.</exception>
+    public StudySpec Validate()
+    {
+        var problems = FindProblems();
+        return problems.Count == 0 ? this : throw new StudySpecException(problems, Name);
+    }
+}

@@ -1,0 +1,313 @@
+using CausalCart.Core.Events;
+
+namespace CausalCart.Features.Study;
+
+/// <summary>
+/// Semantic checks over a whole spec: each part on its own, then the parts against each other (unit against
+/// time zero and treatment, grace period against outcome window, data against what the design reads).
+/// Tolerates null members (a spec built in code with <c>null!</c>, or a YAML entry that could not be read).
+/// </summary>
+internal static class StudySpecValidator
+{
+    private static readonly CovariateFamily[] FamiliesNeedingLookbacks =
+        [CovariateFamily.ActionCounts, CovariateFamily.PriceStats, CovariateFamily.CategoryAffinity, CovariateFamily.Sessions];
+
+    public static void Validate(StudySpec spec, ProblemList p)
+    {
+        ValidateName(spec.Name, p);
+        ValidateData(spec, p);
+        if (!StudyNames.Units.IsDefined(spec.Unit))
+        {
+            p.Add("unit", $"({(int)spec.Unit}) is not a unit. Valid units: {StudyNames.Units.Valid}.");
+        }
+
+        ValidateTimeZero(spec, p);
+        ValidateEligibility(spec.Eligibility, p);
+        ValidateTreatment(spec, p);
+        ValidateOutcome(spec, p);
+        ValidateCovariates(spec.Covariates, p);
+        ValidateList(spec.Estimators, "estimators", StudyNames.Estimators, "estimator", requireOne: true, p);
+        if (!StudyNames.Nuisances.IsDefined(spec.Nuisance))
+        {
+            p.Add("nuisance", $"({(int)spec.Nuisance}) is not a nuisance learner. Valid learners: {StudyNames.Nuisances.Valid}.");
+        }
+
+        ValidateList(spec.Refuters, "refuters", StudyNames.Refuters, "refuter", requireOne: false, p);
+        if (spec.Seed < 0)
+        {
+            p.Add("seed", $"{spec.Seed} is out of range: a seed is a whole number from 0 to {int.MaxValue}.");
+        }
+    }
+
+    private static void ValidateName(string? name, ProblemList p)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            p.Add("study", "is required: a name for the study, e.g. 'study: winter-coupon'.");
+            return;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                p.Add("study", $"'{name}' is not a valid study name: use ASCII letters, digits, '-', '_' and '.'.");
+                return;
+            }
+        }
+    }
+
+    private static void ValidateData(StudySpec spec, ProblemList p)
+    {
+        var data = spec.Data;
+        if (data is null)
+        {
+            p.Add("data", "is required: either { store: <file.duckdb> } or { events: <file>, format: <format> }.");
+            return;
+        }
+
+        var hasStore = !string.IsNullOrWhiteSpace(data.Store);
+        var hasEvents = !string.IsNullOrWhiteSpace(data.Events);
+        if (hasStore == hasEvents)
+        {
+            p.Add("data", hasStore
+                ? "gives both 'store' and 'events': give exactly one (an event store, or an event log to ingest)."
+                : "gives neither 'store' nor 'events': give exactly one (an event store, or an event log to ingest).");
+            return;
+        }
+
+        if (!StudyNames.Formats.IsDefined(data.Format))
+        {
+            p.Add("data.format", $"({(int)data.Format}) is not a format. Valid formats: {StudyNames.Formats.Valid}.");
+        }
+
+        if (hasStore)
+        {
+            foreach (var (key, value) in new[] { ("exposures", data.Exposures), ("items", data.Items), ("users", data.Users) })
+            {
+                if (value is not null)
+                {
+                    p.Add($"data.{key}", "only goes with 'events': an event store already holds its side tables.");
+                }
+            }
+        }
+        else if (data.Exposures is null && (spec.TimeZero is CampaignTimeZero || spec.Treatment is CampaignTreatment))
+        {
+            p.Add("data.exposures", "is required: the design reads campaign exposures, so name the exposure log to ingest.");
+        }
+    }
+
+    private static void ValidateTimeZero(StudySpec spec, ProblemList p)
+    {
+        switch (spec.TimeZero)
+        {
+            case null:
+                p.Add("time_zero", "is required: one of { at: <timestamp> }, { campaign: <name> }, { first: <action> }.");
+                return;
+            case CampaignTimeZero c when string.IsNullOrWhiteSpace(c.Campaign):
+                p.Add("time_zero.campaign", "is empty: give the campaign's key as it appears in the exposure log.");
+                break;
+            case FirstActionTimeZero f:
+                if (!StudyNames.Actions.IsDefined(f.Action))
+                {
+                    p.Add("time_zero.first", $"({(int)f.Action}) is not an action. Valid actions: {StudyNames.Actions.Valid}.");
+                }
+
+                if (f.Period is { From: { } from, To: { } to } && from >= to)
+                {
+                    p.Add("time_zero.period", $"is empty: 'from' ({from:O}) must be before 'to' ({to:O}).");
+                }
+
+                break;
+        }
+
+        if (spec.Unit == StudyUnit.UserItem && spec.TimeZero is not FirstActionTimeZero && !p.Has("unit"))
+        {
+            p.Add("time_zero", "must be { first: <action> } for unit user_item: each user–item pair starts at the user's first such action on the item.");
+        }
+    }
+
+    private static void ValidateEligibility(EligibilitySpec? eligibility, ProblemList p)
+    {
+        if (eligibility?.ActiveWithin is { } active && active <= TimeSpan.Zero)
+        {
+            p.Add("eligibility.active_within", $"{StudyDurations.Format(active)} is not a window: it must be positive.");
+        }
+    }
+
+    private static void ValidateTreatment(StudySpec spec, ProblemList p)
+    {
+        var treatment = spec.Treatment;
+        if (treatment is null)
+        {
+            p.Add("treatment", "is required: { campaign: <name> } or { action: <action>, within: <duration> }.");
+            return;
+        }
+
+        if (treatment.Within <= TimeSpan.Zero)
+        {
+            p.Add("treatment.within", $"{StudyDurations.Format(treatment.Within)} is not a grace period: it must be positive.");
+        }
+
+        switch (treatment)
+        {
+            case CampaignTreatment c:
+                if (string.IsNullOrWhiteSpace(c.Campaign))
+                {
+                    p.Add("treatment.campaign", "is empty: give the campaign's key as it appears in the exposure log.");
+                }
+
+                if (c.Arm is not null && string.IsNullOrWhiteSpace(c.Arm))
+                {
+                    p.Add("treatment.arm", "is empty: leave it out to count any arm as treated.");
+                }
+
+                if (spec.Unit == StudyUnit.UserItem && !p.Has("unit"))
+                {
+                    p.Add("treatment.campaign", "goes with unit user only: exposures are per user. For user_item use { action: <action>, within: <duration> }.");
+                }
+
+                break;
+            case ActionTreatment a:
+                if (!StudyNames.Actions.IsDefined(a.Action))
+                {
+                    p.Add("treatment.action", $"({(int)a.Action}) is not an action. Valid actions: {StudyNames.Actions.Valid}.");
+                }
+                else if (spec.TimeZero is FirstActionTimeZero f && f.Action == a.Action)
+                {
+                    p.Add("treatment.action", $"'{CanonicalActions.Name(a.Action)}' is also the time-zero action: every unit does it at time zero, so every unit would be treated.");
+                }
+
+                break;
+        }
+    }
+
+    private static void ValidateOutcome(StudySpec spec, ProblemList p)
+    {
+        var outcome = spec.Outcome;
+        if (outcome is null)
+        {
+            p.Add("outcome", "is required: { action: <action>, within: <duration> }.");
+            return;
+        }
+
+        if (!StudyNames.Actions.IsDefined(outcome.Action))
+        {
+            p.Add("outcome.action", $"({(int)outcome.Action}) is not an action. Valid actions: {StudyNames.Actions.Valid}.");
+        }
+
+        if (outcome.Within <= TimeSpan.Zero)
+        {
+            p.Add("outcome.within", $"{StudyDurations.Format(outcome.Within)} is not a window: it must be positive.");
+        }
+
+        if (!StudyNames.OutcomeValues.IsDefined(outcome.Value))
+        {
+            p.Add("outcome.value", $"({(int)outcome.Value}) is not an outcome value. Valid values: {StudyNames.OutcomeValues.Valid}.");
+        }
+
+        if (outcome.Start is { } start)
+        {
+            if (outcome.AfterGrace)
+            {
+                p.Add("outcome.after_grace", "conflicts with outcome.start: give one of them.");
+            }
+            else if (start < TimeSpan.Zero)
+            {
+                p.Add("outcome.start", $"{StudyDurations.Format(start)} puts the outcome window before time zero: the start must be zero or later.");
+            }
+        }
+
+        var treatment = spec.Treatment;
+        if (treatment is null || p.Has("treatment.within") || p.Has("outcome.start") || p.Has("outcome.after_grace"))
+        {
+            return;
+        }
+
+        // The outcome must not be measured before the treatment can have happened. Campaign designs without an
+        // explicit start keep the documented intention-to-treat rule (exposure within the first day, outcome
+        // from time zero); every other combination must start the outcome after the grace period.
+        var outcomeStart = outcome.StartOffset(treatment);
+        var mustWait = treatment is ActionTreatment || outcome.Start is not null;
+        if (mustWait && treatment.Within > outcomeStart)
+        {
+            p.Add("treatment.within", $"the grace period ({StudyDurations.Format(treatment.Within)}) is longer than the outcome window's start "
+                + $"({StudyDurations.Format(outcomeStart)} after time zero): an outcome could be counted before the treatment happens. "
+                + $"Set outcome.after_grace: true or outcome.start to at least {StudyDurations.Format(treatment.Within)}.");
+        }
+    }
+
+    private static void ValidateCovariates(CovariateSpec? covariates, ProblemList p)
+    {
+        if (covariates is null)
+        {
+            p.Add("covariates", "is null: leave it out for the defaults or give { lookbacks: [...], families: [...] }.");
+            return;
+        }
+
+        var lookbacks = covariates.Lookbacks ?? [];
+        var seen = new HashSet<TimeSpan>();
+        for (var i = 0; i < lookbacks.Count; i++)
+        {
+            var path = $"covariates.lookbacks[{i}]";
+            var l = lookbacks[i];
+            if (l < TimeSpan.Zero)
+            {
+                p.Add(path, $"{StudyDurations.Format(l)} would read events at or after time zero: a look-back must be positive.");
+            }
+            else if (l == TimeSpan.Zero)
+            {
+                p.Add(path, "0s is an empty window: a look-back must be positive.");
+            }
+            else if (l.Ticks % TimeSpan.TicksPerSecond != 0)
+            {
+                p.Add(path, $"{StudyDurations.Format(l)} is not a whole number of seconds.");
+            }
+            else if (!seen.Add(l))
+            {
+                p.Add(path, $"{StudyDurations.Format(l)} appears twice: each look-back gives its own columns.");
+            }
+        }
+
+        var families = covariates.Families ?? [];
+        ValidateList(families, "covariates.families", StudyNames.Families, "covariate family", requireOne: false, p);
+        var needing = families.Where(f => FamiliesNeedingLookbacks.Contains(f)).Distinct().ToList();
+        if (lookbacks.Count == 0 && needing.Count > 0)
+        {
+            p.Add("covariates.lookbacks", $"is empty, but {string.Join(", ", needing.Select(StudyNames.Families.Name))} need at least one look-back, e.g. [7d, 30d].");
+        }
+
+        if (covariates.Gap < TimeSpan.Zero)
+        {
+            p.Add("covariates.gap", $"{StudyDurations.Format(covariates.Gap)} would let covariates read events at or after time zero: the gap must be zero or positive.");
+        }
+
+        if (covariates.RecencyCap <= TimeSpan.Zero)
+        {
+            p.Add("covariates.recency_cap", $"{StudyDurations.Format(covariates.RecencyCap)} is not a cap: it must be positive.");
+        }
+    }
+
+    private static void ValidateList<T>(IReadOnlyList<T>? values, string path, NameTable<T> names, string what, bool requireOne, ProblemList p)
+        where T : struct, Enum
+    {
+        if (values is null || (requireOne && values.Count == 0))
+        {
+            p.Add(path, $"needs at least one {what}. Valid: {names.Valid}.");
+            return;
+        }
+
+        var seen = new HashSet<T>();
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!names.IsDefined(values[i]))
+            {
+                p.Add($"{path}[{i}]", $"({Convert.ToInt32(values[i], System.Globalization.CultureInfo.InvariantCulture)}) is not a {what}. Valid: {names.Valid}.");
+            }
+            else if (!seen.Add(values[i]))
+            {
+                p.Add($"{path}[{i}]", $"'{names.Name(values[i])}' appears twice.");
+            }
+        }
+    }
+}

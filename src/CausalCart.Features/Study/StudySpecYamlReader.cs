@@ -1,0 +1,523 @@
+using System.Globalization;
+using System.Numerics;
+using CausalCart.Core.Events;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CausalCart.Features.Study;
+
+/// <summary>
+/// Reads the YAML form of a study spec into a <see cref="StudySpec"/>, recording structural problems
+/// (syntax, unknown or missing keys, values of the wrong shape) with their positions. Entries that cannot be
+/// read are left at a neutral value; the problem list then stops the spec from being used.
+/// </summary>
+internal sealed class StudySpecYamlReader
+{
+    private static readonly string[] RootKeys =
+        ["study", "data", "unit", "time_zero", "eligibility", "treatment", "outcome", "covariates", "estimators", "nuisance", "refuters", "seed"];
+
+    private static readonly string[] DataKeys = ["store", "events", "format", "exposures", "items", "users"];
+    private static readonly string[] TimeZeroKeys = ["at", "campaign", "first", "period"];
+    private static readonly string[] PeriodKeys = ["from", "to"];
+    private static readonly string[] EligibilityKeys = ["active_within"];
+    private static readonly string[] TreatmentKeys = ["campaign", "arm", "action", "within"];
+    private static readonly string[] OutcomeKeys = ["action", "within", "value", "after_grace", "start"];
+    private static readonly string[] CovariateKeys = ["lookbacks", "families", "gap", "recency_cap"];
+
+    private readonly ProblemList _p;
+
+    public StudySpecYamlReader(ProblemList problems)
+    {
+        _p = problems;
+    }
+
+    /// <summary>Reads the spec; null when the text is not YAML or not a mapping at all.</summary>
+    public StudySpec? Read(string yaml)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            const string path = "(yaml)";
+            _p.SetPosition(path, ToInt(e.Start.Line), ToInt(e.Start.Column));
+            _p.Add(path, $"is not valid YAML: {Innermost(e).Message}");
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections.
+            _p.Add("(yaml)", $"is not valid YAML (an unclosed '{{' or '[' perhaps): {e.Message}");
+            return null;
+        }
+
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode rootNode)
+        {
+            _p.Add("(spec)", stream.Documents.Count > 1
+                ? "holds more than one YAML document: a spec is one mapping."
+                : $"is not a mapping of keys ({string.Join(", ", RootKeys)}).");
+            return null;
+        }
+
+        var root = Entries(rootNode, string.Empty, RootKeys);
+        var spec = new StudySpec
+        {
+            Name = RequiredScalar(root, "study", string.Empty) ?? string.Empty,
+            Data = ReadData(root),
+            Unit = RequiredEnum(root, "unit", string.Empty, StudyNames.Units, "unit") ?? StudyUnit.User,
+            TimeZero = ReadTimeZero(root),
+            Treatment = ReadTreatment(root),
+            Outcome = ReadOutcome(root),
+        };
+
+        if (root.TryGetValue("eligibility", out var eligibility))
+        {
+            var map = Entries(eligibility, "eligibility", EligibilityKeys);
+            spec = spec with { Eligibility = new EligibilitySpec { ActiveWithin = OptionalDuration(map, "active_within", "eligibility") } };
+        }
+
+        if (root.TryGetValue("covariates", out var covariates))
+        {
+            spec = spec with { Covariates = ReadCovariates(covariates) };
+        }
+
+        if (root.TryGetValue("estimators", out var estimators))
+        {
+            spec = spec with { Estimators = EnumList(estimators, "estimators", StudyNames.Estimators, "estimator") };
+        }
+
+        if (root.TryGetValue("nuisance", out var nuisance))
+        {
+            spec = spec with { Nuisance = Enum(nuisance, "nuisance", StudyNames.Nuisances, "nuisance learner") ?? NuisanceLearner.Logistic };
+        }
+
+        if (root.TryGetValue("refuters", out var refuters))
+        {
+            spec = spec with { Refuters = EnumList(refuters, "refuters", StudyNames.Refuters, "refuter") };
+        }
+
+        if (root.TryGetValue("seed", out var seed))
+        {
+            spec = spec with { Seed = Seed(seed) };
+        }
+
+        return spec;
+    }
+
+    private DataSource ReadData(Dictionary<string, YamlNode> root)
+    {
+        if (!root.TryGetValue("data", out var node))
+        {
+            _p.Add("data", "is required: either { store: <file.duckdb> } or { events: <file>, format: <format> }.");
+            return null!;
+        }
+
+        var map = Entries(node, "data", DataKeys);
+        var source = new DataSource
+        {
+            Store = OptionalScalar(map, "store", "data"),
+            Events = OptionalScalar(map, "events", "data"),
+            Exposures = OptionalScalar(map, "exposures", "data"),
+            Items = OptionalScalar(map, "items", "data"),
+            Users = OptionalScalar(map, "users", "data"),
+        };
+        if (map.TryGetValue("format", out var format))
+        {
+            if (source.Events is null && source.Store is not null)
+            {
+                _p.Add("data.format", "only goes with 'events': it names the layout of the event log to ingest.");
+            }
+
+            source = source with { Format = Enum(format, "data.format", StudyNames.Formats, "format") ?? EventLogFormat.Generic };
+        }
+
+        return source;
+    }
+
+    private TimeZeroSpec ReadTimeZero(Dictionary<string, YamlNode> root)
+    {
+        const string path = "time_zero";
+        if (!root.TryGetValue(path, out var node))
+        {
+            _p.Add(path, "is required: one of { at: <timestamp> }, { campaign: <name> }, { first: <action> }.");
+            return null!;
+        }
+
+        var map = Entries(node, path, TimeZeroKeys);
+        var kind = ExactlyOne(map, path, ["at", "campaign", "first"]);
+        if (map.TryGetValue("period", out var periodNode) && kind is not "first")
+        {
+            _p.Add("time_zero.period", "only goes with 'first': it restricts when a unit's first action may fall.");
+        }
+
+        switch (kind)
+        {
+            case "at":
+                return Timestamp(map["at"], "time_zero.at") is { } at ? new FixedTimeZero(at) : null!;
+            case "campaign":
+                return Scalar(map["campaign"], "time_zero.campaign") is { } campaign ? new CampaignTimeZero(campaign) : null!;
+            case "first":
+                var action = Enum(map["first"], "time_zero.first", StudyNames.Actions, "action");
+                StudyPeriod? period = null;
+                if (periodNode is not null)
+                {
+                    var periodMap = Entries(periodNode, "time_zero.period", PeriodKeys);
+                    var from = periodMap.TryGetValue("from", out var f) ? Timestamp(f, "time_zero.period.from") : null;
+                    var to = periodMap.TryGetValue("to", out var t) ? Timestamp(t, "time_zero.period.to") : null;
+                    if (periodMap.Count == 0)
+                    {
+                        _p.Add("time_zero.period", "is empty: give 'from', 'to' or both.");
+                    }
+
+                    period = new StudyPeriod(from, to);
+                }
+
+                return action is { } a ? new FirstActionTimeZero(a, period) : null!;
+            default:
+                return null!;
+        }
+    }
+
+    private TreatmentSpec ReadTreatment(Dictionary<string, YamlNode> root)
+    {
+        const string path = "treatment";
+        if (!root.TryGetValue(path, out var node))
+        {
+            _p.Add(path, "is required: { campaign: <name> } or { action: <action>, within: <duration> }.");
+            return null!;
+        }
+
+        var map = Entries(node, path, TreatmentKeys);
+        var kind = ExactlyOne(map, path, ["campaign", "action"]);
+        if (map.ContainsKey("arm") && kind is not "campaign")
+        {
+            _p.Add("treatment.arm", "only goes with 'campaign': it names the campaign arm that counts as treated.");
+        }
+
+        switch (kind)
+        {
+            case "campaign":
+                var campaign = Scalar(map["campaign"], "treatment.campaign");
+                var arm = OptionalScalar(map, "arm", path);
+                var within = OptionalDuration(map, "within", path);
+                return campaign is null ? null! : new CampaignTreatment(campaign, arm, within);
+            case "action":
+                var action = Enum(map["action"], "treatment.action", StudyNames.Actions, "action");
+                var grace = RequiredDuration(map, "within", path, "the grace period after time zero in which the action counts, e.g. 10m");
+                return action is { } a && grace is { } g ? new ActionTreatment(a, g) : null!;
+            default:
+                return null!;
+        }
+    }
+
+    private OutcomeSpec ReadOutcome(Dictionary<string, YamlNode> root)
+    {
+        const string path = "outcome";
+        if (!root.TryGetValue(path, out var node))
+        {
+            _p.Add(path, "is required: { action: <action>, within: <duration> }.");
+            return null!;
+        }
+
+        var map = Entries(node, path, OutcomeKeys);
+        var action = RequiredEnum(map, "action", path, StudyNames.Actions, "action");
+        var within = RequiredDuration(map, "within", path, "the length of the outcome window, e.g. 7d");
+        var value = map.TryGetValue("value", out var v) ? Enum(v, "outcome.value", StudyNames.OutcomeValues, "outcome value") : null;
+        var afterGrace = map.TryGetValue("after_grace", out var g) && (Boolean(g, "outcome.after_grace") ?? false);
+        var start = OptionalDuration(map, "start", path);
+        if (action is not { } a || within is not { } w)
+        {
+            return null!;
+        }
+
+        return new OutcomeSpec(a, w) { Value = value ?? OutcomeValue.Any, AfterGrace = afterGrace, Start = start };
+    }
+
+    private CovariateSpec ReadCovariates(YamlNode node)
+    {
+        const string path = "covariates";
+        var map = Entries(node, path, CovariateKeys);
+        var lookbacks = new List<TimeSpan>();
+        if (map.TryGetValue("lookbacks", out var l) && Sequence(l, "covariates.lookbacks") is { } items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (Duration(items[i], $"covariates.lookbacks[{i}]") is { } d)
+                {
+                    lookbacks.Add(d);
+                }
+            }
+        }
+
+        var families = map.TryGetValue("families", out var f)
+            ? EnumList(f, "covariates.families", StudyNames.Families, "covariate family")
+            : [];
+        if (map.Count == 0)
+        {
+            _p.Add(path, "is empty: leave it out for the defaults or give { lookbacks: [...], families: [...] }.");
+        }
+
+        return new CovariateSpec
+        {
+            Lookbacks = lookbacks,
+            Families = families,
+            Gap = OptionalDuration(map, "gap", path) ?? TimeSpan.Zero,
+            RecencyCap = OptionalDuration(map, "recency_cap", path) ?? CovariateSpec.DefaultRecencyCap,
+        };
+    }
+
+    private int Seed(YamlNode node)
+    {
+        if (Scalar(node, "seed") is not { } text)
+        {
+            return 0;
+        }
+
+        if (!BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            _p.Add("seed", $"'{text}' is not a whole number: a seed is a whole number from 0 to {int.MaxValue}.");
+            return 0;
+        }
+
+        if (value < 0 || value > int.MaxValue)
+        {
+            _p.Add("seed", $"{text} is out of range: a seed is a whole number from 0 to {int.MaxValue}.");
+            return 0;
+        }
+
+        return (int)value;
+    }
+
+    /// <summary>The entries of a mapping, recording their positions and reporting unknown and repeated keys.</summary>
+    private Dictionary<string, YamlNode> Entries(YamlNode node, string path, string[] allowed)
+    {
+        var result = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        if (node is not YamlMappingNode mapping)
+        {
+            Position(path, node);
+            _p.Add(path.Length == 0 ? "(spec)" : path, $"must be a mapping with keys from: {string.Join(", ", allowed)}.");
+            return result;
+        }
+
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            var key = keyNode is YamlScalarNode { Value: { } k } ? k : keyNode.ToString();
+            var child = path.Length == 0 ? key : $"{path}.{key}";
+            Position(child, keyNode);
+            if (!allowed.Contains(key, StringComparer.Ordinal))
+            {
+                _p.Add(child, $"is not a known key. Valid keys{(path.Length == 0 ? string.Empty : $" in {path}")}: {string.Join(", ", allowed)}.");
+            }
+            else if (!result.TryAdd(key, value))
+            {
+                _p.Add(child, "appears twice.");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Which one of mutually exclusive keys is present; reports none or several.</summary>
+    private string? ExactlyOne(Dictionary<string, YamlNode> map, string path, string[] choices)
+    {
+        var present = choices.Where(map.ContainsKey).ToList();
+        if (present.Count == 1)
+        {
+            return present[0];
+        }
+
+        _p.Add(path, present.Count == 0
+            ? $"needs one of: {string.Join(", ", choices)}."
+            : $"gives {string.Join(" and ", present.Select(k => $"'{k}'"))}: give exactly one of {string.Join(", ", choices)}.");
+        return null;
+    }
+
+    private string? Scalar(YamlNode node, string path)
+    {
+        Position(path, node);
+        if (node is not YamlScalarNode scalar)
+        {
+            _p.Add(path, "must be a single value, not a list or mapping.");
+            return null;
+        }
+
+        var text = scalar.Value;
+        if (string.IsNullOrWhiteSpace(text)
+            || (scalar.Style == ScalarStyle.Plain && text is "~" or "null" or "Null" or "NULL"))
+        {
+            _p.Add(path, "has no value.");
+            return null;
+        }
+
+        return text;
+    }
+
+    private string? OptionalScalar(Dictionary<string, YamlNode> map, string key, string path) =>
+        map.TryGetValue(key, out var node) ? Scalar(node, Join(path, key)) : null;
+
+    private string? RequiredScalar(Dictionary<string, YamlNode> map, string key, string path)
+    {
+        if (map.TryGetValue(key, out var node))
+        {
+            return Scalar(node, Join(path, key));
+        }
+
+        _p.Add(Join(path, key), "is required.");
+        return null;
+    }
+
+    private T? Enum<T>(YamlNode node, string path, NameTable<T> names, string what)
+        where T : struct, System.Enum
+    {
+        if (Scalar(node, path) is not { } text)
+        {
+            return null;
+        }
+
+        if (names.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        _p.Add(path, $"'{text}' is not a known {what}. Valid: {names.Valid}.");
+        return null;
+    }
+
+    private T? RequiredEnum<T>(Dictionary<string, YamlNode> map, string key, string path, NameTable<T> names, string what)
+        where T : struct, System.Enum
+    {
+        if (map.TryGetValue(key, out var node))
+        {
+            return Enum(node, Join(path, key), names, what);
+        }
+
+        _p.Add(Join(path, key), $"is required. Valid: {names.Valid}.");
+        return null;
+    }
+
+    private List<T> EnumList<T>(YamlNode node, string path, NameTable<T> names, string what)
+        where T : struct, System.Enum
+    {
+        var result = new List<T>();
+        if (Sequence(node, path) is not { } items)
+        {
+            return result;
+        }
+
+        var seen = new HashSet<T>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (Enum(items[i], $"{path}[{i}]", names, what) is { } value)
+            {
+                if (seen.Add(value))
+                {
+                    result.Add(value);
+                }
+                else
+                {
+                    _p.Add($"{path}[{i}]", $"'{names.Name(value)}' appears twice.");
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private List<YamlNode>? Sequence(YamlNode node, string path)
+    {
+        Position(path, node);
+        if (node is YamlSequenceNode sequence)
+        {
+            return [.. sequence.Children];
+        }
+
+        _p.Add(path, "must be a list, e.g. [a, b].");
+        return null;
+    }
+
+    private TimeSpan? Duration(YamlNode node, string path)
+    {
+        if (Scalar(node, path) is not { } text)
+        {
+            return null;
+        }
+
+        if (StudyDurations.TryParse(text, out var duration))
+        {
+            return duration;
+        }
+
+        _p.Add(path, $"'{text}' is not a duration: write a whole number and a unit (s, m, h, d, w), e.g. 30s, 10m, 1h, 7d, 2w.");
+        return null;
+    }
+
+    private TimeSpan? OptionalDuration(Dictionary<string, YamlNode> map, string key, string path) =>
+        map.TryGetValue(key, out var node) ? Duration(node, Join(path, key)) : null;
+
+    private TimeSpan? RequiredDuration(Dictionary<string, YamlNode> map, string key, string path, string meaning)
+    {
+        if (map.TryGetValue(key, out var node))
+        {
+            return Duration(node, Join(path, key));
+        }
+
+        _p.Add(Join(path, key), $"is required: {meaning}.");
+        return null;
+    }
+
+    private DateTime? Timestamp(YamlNode node, string path)
+    {
+        if (Scalar(node, path) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var value))
+        {
+            return value.UtcDateTime;
+        }
+
+        _p.Add(path, $"'{text}' is not a timestamp: write ISO 8601, e.g. 2024-01-13T00:00:00Z (no offset means UTC).");
+        return null;
+    }
+
+    private bool? Boolean(YamlNode node, string path)
+    {
+        if (Scalar(node, path) is not { } text)
+        {
+            return null;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        _p.Add(path, $"'{text}' is not true or false.");
+        return null;
+    }
+
+    private void Position(string path, YamlNode node)
+    {
+        if (path.Length > 0)
+        {
+            _p.SetPosition(path, ToInt(node.Start.Line), ToInt(node.Start.Column));
+        }
+    }
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    private static int ToInt(long value) => (int)Math.Clamp(value, 0, int.MaxValue);
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+
+        return e;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using CausalCart.Core.Events;
+using CausalCart.Store.DuckDb;
+
+namespace CausalCart.Store;
+
+public sealed partial class EventStore
+{
+    /// <summary>Computes the data-quality summary of the store in SQL (see <see cref="QualityReport"/>).</summary>
+    public QualityReport QualityReport()
+    {
+        var c = _connection;
+        var totals = c.Query("SELECT count(*) AS files, coalesce(sum(read), 0)::BIGINT AS read, coalesce(sum(accepted), 0)::BIGINT AS accepted, coalesce(sum(rejected), 0)::BIGINT AS rejected FROM source_files");
+        var read = totals.Column<long>("read")[0];
+        var rejectsByReason = Counts(c, "SELECT reason AS k, count(*) AS n FROM rejects GROUP BY reason ORDER BY reason");
+
+        var byActionCode = Counts(c, "SELECT action::VARCHAR AS k, count(*) AS n FROM events GROUP BY action ORDER BY action");
+        var byAction = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var action in CanonicalActions.All)
+        {
+            byAction[CanonicalActions.Name(action)] = byActionCode.GetValueOrDefault(((int)action).ToString(CultureInfo.InvariantCulture));
+        }
+
+        var unknownActions = byActionCode.Keys.Except(CanonicalActions.All.Select(a => ((int)a).ToString(CultureInfo.InvariantCulture))).ToArray();
+        if (unknownActions.Length > 0)
+        {
+            throw new InvalidDataException($"events.action holds values that are not canonical actions: {string.Join(", ", unknownActions)}.");
+        }
+
+        var ev = c.Query("""
+            SELECT count(*) AS n, min(ts) AS first, max(ts) AS last,
+                   count(DISTINCT user) AS users, count(DISTINCT item) AS items, count(DISTINCT category) AS categories,
+                   count(DISTINCT session) AS sessions, count(*) FILTER (WHERE session IS NULL) AS without_session
+            FROM events
+            """);
+        var exposures = Convert.ToInt64(c.QueryScalar("SELECT count(*) FROM exposures"), CultureInfo.InvariantCulture);
+        var byCampaign = Counts(c, """
+            SELECT coalesce(d.key, x.campaign::VARCHAR) AS k, count(*) AS n
+            FROM exposures x LEFT JOIN ids_campaign d ON d.id = x.campaign
+            GROUP BY ALL ORDER BY k
+            """);
+        var duplicates = rejectsByReason.GetValueOrDefault(Ingest.RejectReasons.Code(Ingest.RejectReason.Duplicate));
+
+        return new QualityReport(
+            SchemaVersion,
+            totals.Column<long>("files")[0],
+            read,
+            totals.Column<long>("accepted")[0],
+            totals.Column<long>("rejected")[0],
+            rejectsByReason,
+            ev.Column<long>("n")[0],
+            byAction,
+            ev["first"].IsNull(0) ? null : ev.Column<DateTime>("first")[0],
+            ev["last"].IsNull(0) ? null : ev.Column<DateTime>("last")[0],
+            ev.Column<long>("users")[0],
+            ev.Column<long>("items")[0],
+            ev.Column<long>("categories")[0],
+            ev.Column<long>("sessions")[0],
+            ev.Column<long>("without_session")[0],
+            exposures,
+            byCampaign,
+            Distribution(c, "SELECT count(*) AS n FROM events GROUP BY user"),
+            Distribution(c, "SELECT count(*) AS n FROM events WHERE session IS NOT NULL GROUP BY session"),
+            read == 0 ? 0 : (double)duplicates / read);
+    }
+
+    private static Dictionary<string, long> Counts(DuckDbConnection c, string sql)
+    {
+        var table = c.Query(sql);
+        var keys = table.Column<string?>("k");
+        var counts = table.Column<long>("n");
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var r = 0; r < table.RowCount; r++)
+        {
+            result[keys[r] ?? string.Empty] = counts[r];
+        }
+
+        return result;
+    }
+
+    private static CountDistribution Distribution(DuckDbConnection c, string perUnitSql)
+    {
+        var t = c.Query($"""
+            SELECT count(*) AS count, avg(n)::DOUBLE AS mean, min(n)::BIGINT AS min,
+                   quantile_cont(n, 0.5)::DOUBLE AS p50, quantile_cont(n, 0.9)::DOUBLE AS p90, quantile_cont(n, 0.99)::DOUBLE AS p99,
+                   max(n)::BIGINT AS max
+            FROM ({perUnitSql}) AS per_unit
+            """);
+        var count = t.Column<long>("count")[0];
+        return count == 0
+            ? CountDistribution.Empty
+            : new CountDistribution(
+                count,
+                t.Column<double>("mean")[0],
+                t.Column<long>("min")[0],
+                t.Column<double>("p50")[0],
+                t.Column<double>("p90")[0],
+                t.Column<double>("p99")[0],
+                t.Column<long>("max")[0]);
+    }
+}
