@@ -15,7 +15,8 @@ namespace CausalCart.Learners;
 /// </remarks>
 public sealed class StandardizedDesign
 {
-    internal const int BlockRows = 256;
+    /// <summary>Rows per SIMD block in the Gram passes (fixed, so results never depend on it).</summary>
+    public const int BlockRows = 256;
     private readonly int[] _active;
     private readonly double[] _mean;   // (Width − 1) means of the active columns
     private readonly double[] _invSd;  // (Width − 1) reciprocal scales of the active columns
