@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CausalCart.Core.Results;
 using CausalCart.Learners;
 using CausalCart.Numerics;
@@ -53,7 +54,7 @@ public sealed class AipwEstimator(EffectOptions? options = null) : IEffectEstima
             Nuisance.Glm o0 = Nuisance.FitOutcome(data, train0, logistic, Options);
             converged &= ps.Converged && o1.Converged && o0.Converged;
             int current = f;
-            DeterministicParallel.For(n, DeterministicParallel.DefaultChunkRows, (s, e) =>
+            DeterministicParallel.For(n, DeterministicParallel.DefaultChunkRows, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (s, e) =>
             {
                 for (int i = s; i < e; i++)
                 {

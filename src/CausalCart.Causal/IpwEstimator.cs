@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CausalCart.Core.Results;
 using CausalCart.Numerics;
 
@@ -35,7 +36,7 @@ public sealed class IpwEstimator(EffectOptions? options = null) : IEffectEstimat
         double[] y = data.Outcome;
         Nuisance.Glm ps = Nuisance.FitPropensity(data, w, Options);
         var raw = new double[n];
-        DeterministicParallel.For(n, DeterministicParallel.DefaultChunkRows, (s, e) =>
+        DeterministicParallel.For(n, DeterministicParallel.DefaultChunkRows, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (s, e) =>
         {
             for (int i = s; i < e; i++)
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CausalCart.Learners;
 using CausalCart.Numerics;
 
@@ -62,6 +63,7 @@ internal static class Nuisance
         public double L2 { get; }
 
         /// <summary>Mean prediction for row i.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Mean(Matrix x, int i)
         {
             double eta = _intercept + Kernels.Dot(x.Row(i), _coef);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CausalCart.Core.Results;
 using CausalCart.Learners;
 using CausalCart.Numerics;
@@ -38,7 +39,7 @@ public sealed class RegressionEstimator(EffectOptions? options = null) : IEffect
         Nuisance.Glm g0 = Nuisance.FitOutcome(data, w0, logistic, Options);
         var m1 = new double[n]; // (n) predicted Y(1)
         var m0 = new double[n]; // (n) predicted Y(0)
-        DeterministicParallel.For(n, DeterministicParallel.DefaultChunkRows, (start, end) =>
+        DeterministicParallel.For(n, DeterministicParallel.DefaultChunkRows, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
         {
             for (int i = start; i < end; i++)
             {
@@ -116,7 +117,7 @@ public sealed class RegressionEstimator(EffectOptions? options = null) : IEffect
         int m = (int)(sampleTreated ? n1 : n - n1);
         double lambda = Options.LinearL2;
         var result = new double[simulations];
-        Parallel.For(0, simulations, sim =>
+        Parallel.For(0, simulations, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (int sim) =>
         {
             var rng = new SeededRandom(SeededRandom.DeriveSeed(seed, (ulong)sim));
 

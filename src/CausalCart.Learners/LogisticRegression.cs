@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CausalCart.Numerics;
 
 namespace CausalCart.Learners;
@@ -128,7 +129,7 @@ public sealed class LogisticRegression : IClassifier
         Pass sum = DeterministicParallel.MapReduce(
             design.Rows,
             DeterministicParallel.DefaultChunkRows,
-            (start, end) =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
             {
                 var acc = new Pass(q, withHessian);
                 var block = new double[StandardizedDesign.BlockRows * q]; // (BlockRows, q) standardised rows

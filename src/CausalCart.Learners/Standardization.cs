@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CausalCart.Numerics;
 
 namespace CausalCart.Learners;
@@ -33,7 +34,7 @@ public sealed record Standardization(double[] Means, double[] Scales, bool[] IsC
         double[] sums = DeterministicParallel.MapReduce(
             features.Rows,
             DeterministicParallel.DefaultChunkRows,
-            (start, end) =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
             {
                 var s = new double[p + 1]; // (p sums of w·x, then Σ w)
                 for (int i = start; i < end; i++)
@@ -67,7 +68,7 @@ public sealed record Standardization(double[] Means, double[] Scales, bool[] IsC
         double[] squares = DeterministicParallel.MapReduce(
             features.Rows,
             DeterministicParallel.DefaultChunkRows,
-            (start, end) =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
             {
                 var s = new double[p];
                 for (int i = start; i < end; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CausalCart.Numerics;
 
 namespace CausalCart.Learners;
@@ -55,6 +56,7 @@ public sealed class StandardizedDesign
     public int FeatureOfColumn(int designColumn) => _active[designColumn - 1];
 
     /// <summary>Writes row <paramref name="row"/> of Z into <paramref name="z"/> (length <see cref="Width"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RowOf(int row, Span<double> z)
     {
         ReadOnlySpan<double> x = Features.Row(row);
@@ -75,7 +77,7 @@ public sealed class StandardizedDesign
         double[] g = DeterministicParallel.MapReduce(
             Rows,
             DeterministicParallel.DefaultChunkRows,
-            (start, end) =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
             {
                 var acc = new double[q * q];
                 var block = new double[BlockRows * q]; // (BlockRows, q)
@@ -103,7 +105,7 @@ public sealed class StandardizedDesign
         return DeterministicParallel.MapReduce(
             Rows,
             DeterministicParallel.DefaultChunkRows,
-            (start, end) =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
             {
                 var acc = new double[q];
                 var z = new double[q];
@@ -135,7 +137,7 @@ public sealed class StandardizedDesign
 
         // Fold the standardisation into raw-scale coefficients once: z'β = b0 + Σ_k x_{a_k} c_k.
         (double intercept, double[] raw) = ToRawScale(beta);
-        DeterministicParallel.For(Rows, DeterministicParallel.DefaultChunkRows, (start, end) =>
+        DeterministicParallel.For(Rows, DeterministicParallel.DefaultChunkRows, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
         {
             for (int i = start; i < end; i++)
             {
@@ -163,6 +165,7 @@ public sealed class StandardizedDesign
     /// Copies rows [start, end) with positive weight into <paramref name="block"/> as standardised design rows and
     /// their weights into <paramref name="blockWeights"/>; returns how many rows were written.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int FillBlock(int start, int end, double[] weights, double[] block, double[] blockWeights, int[]? rowIndex)
     {
         int q = Width;

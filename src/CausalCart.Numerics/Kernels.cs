@@ -18,6 +18,7 @@ public static class Kernels
 {
     /// <summary>Inner product Σ x[i]·y[i]. Empty spans give 0.</summary>
     /// <exception cref="ArgumentException">Lengths differ.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         if (x.Length != y.Length)
@@ -61,6 +62,7 @@ public static class Kernels
 
     /// <summary>destination[i] += alpha · x[i].</summary>
     /// <exception cref="ArgumentException">Lengths differ.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AxpyInPlace(double alpha, ReadOnlySpan<double> x, Span<double> destination)
     {
         if (x.Length != destination.Length)
@@ -98,6 +100,7 @@ public static class Kernels
     /// <param name="weights">One weight per row (may be any finite value).</param>
     /// <param name="gram">Accumulator of length cols × cols.</param>
     /// <exception cref="ArgumentException">Lengths are inconsistent.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddWeightedGramUpper(ReadOnlySpan<double> rows, int cols, ReadOnlySpan<double> weights, Span<double> gram)
     {
         CheckGramArgs(rows, cols, weights, gram);
@@ -163,7 +166,7 @@ public static class Kernels
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Rank4Update(
         double a0, double a1, double a2, double a3,
         ReadOnlySpan<double> z0, ReadOnlySpan<double> z1, ReadOnlySpan<double> z2, ReadOnlySpan<double> z3,
