@@ -11,7 +11,7 @@ using CausalCart.Numerics;
 
 int n = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
 static string Cpu(Stopwatch sw, TimeSpan cpu0) =>
-    $"{Cpu(sw, cpu)} wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds:F2} s CPU";
+    $"{sw.Elapsed.TotalSeconds:F2} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds:F2} s CPU";
 
 if (args.Length > 1 && args[1] == "gram")
 {
