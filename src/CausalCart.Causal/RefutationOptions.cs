@@ -15,6 +15,9 @@ public sealed record RefutationOptions(int Simulations = 100, int Seed = 0, doub
     /// <summary>Largest shift of the mean subset estimate, in original standard errors, that still passes.</summary>
     public const double SubsetTolerance = 0.25;
 
-    /// <summary>z bound on |mean placebo| / (sd/√S) for the placebo to pass.</summary>
+    /// <summary>z bound on |mean placebo| / (sd/√S) under which the placebo passes.</summary>
     public const double PlaceboZ = 3;
+
+    /// <summary>The placebo also passes when |mean placebo| is at most this share of the placebo estimates' standard deviation.</summary>
+    public const double PlaceboSpreadShare = 0.5;
 }
