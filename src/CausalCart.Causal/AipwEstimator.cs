@@ -39,6 +39,7 @@ public sealed class AipwEstimator(EffectOptions? options = null) : IEffectEstima
         var m1 = new double[n];  // (n) cross-fitted E[Y | T=1, x]
         var m0 = new double[n];  // (n) cross-fitted E[Y | T=0, x]
         bool converged = true;
+        Nuisance.Glm? ps = null, o1 = null, o0 = null; // previous fold's models: warm starts for Newton (same optimum)
         for (int f = 0; f < k; f++)
         {
             double[] train = Nuisance.ArmWeights(data, -1, fold, f);
@@ -49,10 +50,10 @@ public sealed class AipwEstimator(EffectOptions? options = null) : IEffectEstima
                 throw new ArgumentException($"Cross-fitting fold {f}: the training folds have no treated or no control units; use fewer folds.", nameof(data));
             }
 
-            Nuisance.Glm ps = Nuisance.FitPropensity(data, train, Options);
-            Nuisance.Glm o1 = Nuisance.FitOutcome(data, train1, logistic, Options);
-            Nuisance.Glm o0 = Nuisance.FitOutcome(data, train0, logistic, Options);
-            converged &= ps.Converged && o1.Converged && o0.Converged;
+            Nuisance.Glm fps = ps = Nuisance.FitPropensity(data, train, Options, ps);
+            Nuisance.Glm fo1 = o1 = Nuisance.FitOutcome(data, train1, logistic, Options, o1);
+            Nuisance.Glm fo0 = o0 = Nuisance.FitOutcome(data, train0, logistic, Options, o0);
+            converged &= fps.Converged && fo1.Converged && fo0.Converged;
             int current = f;
             DeterministicParallel.For(n, DeterministicParallel.DefaultChunkRows, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (s, e) =>
             {
@@ -60,9 +61,9 @@ public sealed class AipwEstimator(EffectOptions? options = null) : IEffectEstima
                 {
                     if (fold[i] == current)
                     {
-                        raw[i] = ps.Mean(data.Covariates, i);
-                        m1[i] = o1.Mean(data.Covariates, i);
-                        m0[i] = o0.Mean(data.Covariates, i);
+                        raw[i] = fps.Mean(data.Covariates, i);
+                        m1[i] = fo1.Mean(data.Covariates, i);
+                        m0[i] = fo0.Mean(data.Covariates, i);
                     }
                 }
             });

@@ -50,7 +50,10 @@ internal static class Nuisance
             Beta = m.StandardizedCoefficients.ToArray();
             L2 = m.L2;
             Converged = m.Converged;
+            LogisticModel = m;
         }
+
+        public LogisticRegressionModel? LogisticModel { get; }
 
         public bool Logistic { get; }
 
@@ -98,11 +101,14 @@ internal static class Nuisance
         }
     }
 
-    public static Glm FitOutcome(EffectData data, double[] trainWeights, bool logistic, EffectOptions options)
+    public static Glm FitOutcome(EffectData data, double[] trainWeights, bool logistic, EffectOptions options, Glm? warmStart = null)
     {
         if (logistic)
         {
-            var m = new LogisticRegression(new LogisticRegressionOptions(options.LogisticL2)).Fit(data.Covariates, data.Outcome, trainWeights);
+            var learner = new LogisticRegression(new LogisticRegressionOptions(options.LogisticL2));
+            LogisticRegressionModel m = warmStart?.Logistic == true
+                ? learner.FitFrom(warmStart.LogisticModel!, data.Covariates, data.Outcome, trainWeights)
+                : learner.Fit(data.Covariates, data.Outcome, trainWeights);
             return new Glm(m, data.Covariates);
         }
 
@@ -110,9 +116,12 @@ internal static class Nuisance
         return new Glm(lm, data.Covariates);
     }
 
-    public static Glm FitPropensity(EffectData data, double[] trainWeights, EffectOptions options)
+    public static Glm FitPropensity(EffectData data, double[] trainWeights, EffectOptions options, Glm? warmStart = null)
     {
-        var m = new LogisticRegression(new LogisticRegressionOptions(options.LogisticL2)).Fit(data.Covariates, data.Treatment, trainWeights);
+        var learner = new LogisticRegression(new LogisticRegressionOptions(options.LogisticL2));
+        LogisticRegressionModel m = warmStart?.LogisticModel is { } start
+            ? learner.FitFrom(start, data.Covariates, data.Treatment, trainWeights)
+            : learner.Fit(data.Covariates, data.Treatment, trainWeights);
         return new Glm(m, data.Covariates);
     }
 

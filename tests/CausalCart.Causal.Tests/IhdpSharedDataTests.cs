@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Globalization;
 using CausalCart.Causal;
 using CausalCart.Core.Results;
@@ -6,7 +7,7 @@ using CausalCart.Numerics;
 namespace CausalCart.Causal.Tests;
 
 /// <summary>IHDP (Hill 2011; the NPCI simulation, replication 1): semi-synthetic with known potential outcomes.</summary>
-public class IhdpSharedDataTests
+public class IhdpSharedDataTests(ITestOutputHelper output)
 {
     private static string SharedData()
     {
@@ -53,6 +54,7 @@ public class IhdpSharedDataTests
         attTruth /= t.Sum();
         EstimationResult r = new AipwEstimator(new EffectOptions { Seed = 1 }).Estimate(new EffectData(y, t, x));
         EffectEstimate att = r.For(Estimand.Att);
+        output.WriteLine($"IHDP 1: AIPW ATT {att.Estimate:F4} ± {att.StdError:F4} (sample truth {attTruth:F4}); ATE {r.For(Estimand.Ate).Estimate:F4} ± {r.For(Estimand.Ate).StdError:F4}; overlap {r.Overlap!.Verdict}");
         Assert.True(Math.Abs(att.Estimate - 4) < 0.5, $"AIPW ATT {att.Estimate} ± {att.StdError}; sample truth {attTruth}");
         Assert.True(Math.Abs(att.Estimate - attTruth) < 3 * att.StdError, $"AIPW ATT {att.Estimate} ± {att.StdError}; sample truth {attTruth}");
     }

@@ -130,3 +130,38 @@ public class LearnerAccuracyTests
         Assert.Throws<ArgumentException>(() => Metrics.Auc([0.1, 0.2], [1, 1]));
     }
 }
+
+public class WarmStartTests
+{
+    [Fact]
+    public void A_warm_started_fit_reaches_the_same_optimum_in_fewer_iterations()
+    {
+        var rng = new SeededRandom(9);
+        const int n = 20_000;
+        var x = new Matrix(n, 4);
+        var y = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < 4; j++)
+            {
+                x[i, j] = rng.NextNormal() + j;
+            }
+
+            y[i] = rng.NextDouble() < StableMath.Sigmoid(-2 + x[i, 0] + (0.5 * x[i, 3])) ? 1 : 0;
+        }
+
+        double[] half = Enumerable.Range(0, n).Select(i => i % 4 == 0 ? 0.0 : 1.0).ToArray();
+        var learner = new LogisticRegression();
+        LogisticRegressionModel cold = learner.Fit(x, y, half);
+        LogisticRegressionModel start = learner.Fit(x, y);
+        LogisticRegressionModel warm = learner.FitFrom(start, x, y, half);
+        Assert.True(warm.Iterations < cold.Iterations, $"warm {warm.Iterations}, cold {cold.Iterations}");
+        Assert.Equal(cold.Intercept, warm.Intercept, 1e-7);
+        for (int j = 0; j < 4; j++)
+        {
+            Assert.Equal(cold.Coefficients[j], warm.Coefficients[j], 1e-7);
+        }
+
+        Assert.Throws<ArgumentException>(() => learner.FitFrom(start, new Matrix(10, 3), new double[10]));
+    }
+}
