@@ -1,0 +1,252 @@
+using System.Runtime.CompilerServices;
+using CausalCart.Numerics;
+
+namespace CausalCart.Learners;
+
+/// <summary>
+/// L2-penalised logistic regression fitted exactly by Newton's method (IRLS) with a Cholesky solve of the
+/// penalised Hessian each step and step halving when the objective does not decrease; features standardised
+/// internally (<see cref="StandardizedDesign"/>), intercept unpenalised, constant columns given coefficient 0.
+/// </summary>
+/// <remarks>
+/// Each iteration is one pass computing objective, gradient and Hessian together (SIMD Gram accumulation, parallel
+/// over fixed row chunks, reduced in order: deterministic whatever the thread count). Typical fits converge in
+/// 5–8 iterations. Reference: Hastie, Tibshirani &amp; Friedman, The Elements of Statistical Learning, §4.4.1.
+/// </remarks>
+public sealed class LogisticRegression : IClassifier
+{
+    /// <summary>Creates the learner.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public LogisticRegression(LogisticRegressionOptions? options = null)
+    {
+        Options = options ?? new LogisticRegressionOptions();
+        if (!double.IsFinite(Options.L2) || Options.L2 < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), Options.L2, "L2 must be finite and >= 0.");
+        }
+
+        if (Options.MaxIterations < 1 || !(Options.Tolerance > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxIterations must be >= 1 and Tolerance > 0.");
+        }
+    }
+
+    /// <summary>The options (never modified by fitting).</summary>
+    public LogisticRegressionOptions Options { get; }
+
+    /// <inheritdoc cref="IClassifier.Fit"/>
+    /// <exception cref="InvalidOperationException">λ = 0 and the Hessian became singular (perfect separation or
+    /// collinear features): set L2 &gt; 0.</exception>
+    public LogisticRegressionModel Fit(Matrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> sampleWeights = default) =>
+        FitCore(features, target, sampleWeights, null);
+
+    /// <summary>
+    /// Like <see cref="Fit"/>, but Newton starts from <paramref name="start"/>'s coefficients (e.g. the model of a
+    /// neighbouring cross-fitting fold), which saves iterations. The optimum is unique (strictly convex objective for
+    /// λ &gt; 0), so the result equals <see cref="Fit"/>'s to within <see cref="LogisticRegressionOptions.Tolerance"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Fit"/>, or <paramref name="start"/> has a different feature count.</exception>
+    public LogisticRegressionModel FitFrom(LogisticRegressionModel start, Matrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> sampleWeights = default)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(features);
+        if (start.FeatureCount != features.Cols)
+        {
+            throw new ArgumentException($"The start model has {start.FeatureCount} features; the matrix has {features.Cols}.", nameof(start));
+        }
+
+        return FitCore(features, target, sampleWeights, start);
+    }
+
+    private LogisticRegressionModel FitCore(Matrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> sampleWeights, LogisticRegressionModel? start)
+    {
+        double[] w = LearnerInput.Validate(features, target, sampleWeights, binaryTarget: true);
+        double[] y = target.ToArray();
+        var design = new StandardizedDesign(features, Standardization.Compute(features, w));
+        int q = design.Width;
+        double total = 0;
+        double ySum = 0;
+        for (int i = 0; i < w.Length; i++)
+        {
+            total += w[i];
+            ySum += w[i] * y[i];
+        }
+
+        // Start at the intercept-only solution when it is finite (saves an iteration), else at 0.
+        var beta = new double[q];
+        double ybar = ySum / total;
+        if (ybar > 0 && ybar < 1)
+        {
+            beta[0] = Math.Log(ybar / (1 - ybar));
+        }
+
+        if (start is not null)
+        {
+            // Raw-scale start → this fit's standardised coordinates: β_k = c_{a_k}·s_{a_k}, β₀ = b + Σ_j c_j·m_j.
+            Standardization st = design.Standardization;
+            beta[0] = start.Intercept;
+            for (int j = 0; j < features.Cols; j++)
+            {
+                beta[0] += start.Coefficients[j] * st.Means[j];
+            }
+
+            for (int k = 1; k < q; k++)
+            {
+                int j = design.FeatureOfColumn(k);
+                beta[k] = start.Coefficients[j] * st.Scales[j];
+            }
+        }
+
+        double lambda = Options.L2;
+        Pass current = Evaluate(design, w, y, beta, total, lambda, withHessian: true);
+        int iterations = 0;
+        bool converged = false;
+        var step = new double[q];
+        while (iterations < Options.MaxIterations)
+        {
+            iterations++;
+            Cholesky chol;
+            try
+            {
+                chol = Cholesky.Factor(current.Hessian!, q, 1e-13);
+            }
+            catch (MatrixNotPositiveDefiniteException e)
+            {
+                throw new InvalidOperationException(
+                    $"Logistic regression Hessian is singular at iteration {iterations} (design column {e.Column}): " +
+                    "the classes are perfectly separated or features are collinear. Set L2 > 0.", e);
+            }
+
+            chol.Solve(current.Gradient, step);
+            double maxStep = 0, maxBeta = 0;
+            for (int j = 0; j < q; j++)
+            {
+                maxStep = Math.Max(maxStep, Math.Abs(step[j]));
+                maxBeta = Math.Max(maxBeta, Math.Abs(beta[j]));
+            }
+
+            // Newton step with halving: accept the first t in 1, 1/2, 1/4, ... that does not increase the objective.
+            double t = 1;
+            double[] candidate = new double[q];
+            Pass next;
+            while (true)
+            {
+                for (int j = 0; j < q; j++)
+                {
+                    candidate[j] = beta[j] - (t * step[j]);
+                }
+
+                next = Evaluate(design, w, y, candidate, total, lambda, withHessian: true);
+                if (next.Objective <= current.Objective + (1e-12 * Math.Abs(current.Objective)) || t < 1e-10)
+                {
+                    break;
+                }
+
+                t *= 0.5;
+            }
+
+            beta = candidate;
+            current = next;
+            if (t * maxStep <= Options.Tolerance * (1 + maxBeta))
+            {
+                converged = true;
+                break;
+            }
+        }
+
+        return new LogisticRegressionModel(design, beta, lambda, iterations, converged);
+    }
+
+    IClassificationModel IClassifier.Fit(Matrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> sampleWeights) =>
+        Fit(features, target, sampleWeights);
+
+    /// <summary>Objective, gradient and (optionally) Hessian of the penalised mean loss at <paramref name="beta"/>.</summary>
+    private static Pass Evaluate(StandardizedDesign design, double[] w, double[] y, double[] beta, double total, double lambda, bool withHessian)
+    {
+        int q = design.Width;
+        Pass sum = DeterministicParallel.MapReduce(
+            design.Rows,
+            DeterministicParallel.DefaultChunkRows,
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
+            {
+                var acc = new Pass(q, withHessian);
+                var block = new double[StandardizedDesign.BlockRows * q]; // (BlockRows, q) standardised rows
+                var bw = new double[StandardizedDesign.BlockRows];       // sample weights of the block rows
+                var idx = new int[StandardizedDesign.BlockRows];         // source row of each block row
+                var v = new double[StandardizedDesign.BlockRows];        // IRLS weights w·p(1−p)
+                for (int s = start; s < end; s += StandardizedDesign.BlockRows)
+                {
+                    int count = design.FillBlock(s, Math.Min(end, s + StandardizedDesign.BlockRows), w, block, bw, idx);
+                    for (int r = 0; r < count; r++)
+                    {
+                        ReadOnlySpan<double> z = block.AsSpan(r * q, q);
+                        double eta = Kernels.Dot(z, beta);
+                        double p = StableMath.Sigmoid(eta);
+                        double yi = y[idx[r]];
+                        acc.Objective += bw[r] * StableMath.LogisticLoss(eta, yi);
+                        Kernels.AxpyInPlace(bw[r] * (p - yi), z, acc.Gradient);
+                        v[r] = bw[r] * p * (1 - p);
+                    }
+
+                    if (withHessian)
+                    {
+                        Kernels.AddWeightedGramUpper(block.AsSpan(0, count * q), q, v.AsSpan(0, count), acc.Hessian);
+                    }
+                }
+
+                return acc;
+            },
+            (a, b) => a.Add(b),
+            () => new Pass(q, withHessian));
+
+        // Scale to the mean loss and add the penalty (not on the intercept).
+        sum.Objective /= total;
+        for (int j = 0; j < q; j++)
+        {
+            sum.Gradient[j] /= total;
+            if (j > 0)
+            {
+                sum.Objective += 0.5 * lambda * beta[j] * beta[j];
+                sum.Gradient[j] += lambda * beta[j];
+            }
+        }
+
+        if (withHessian)
+        {
+            double[] h = sum.Hessian!;
+            Kernels.SymmetrizeFromUpperInPlace(h, q);
+            for (int k = 0; k < h.Length; k++)
+            {
+                h[k] /= total;
+            }
+
+            for (int j = 1; j < q; j++)
+            {
+                h[(j * q) + j] += lambda;
+            }
+        }
+
+        return sum;
+    }
+
+    private sealed class Pass(int q, bool withHessian)
+    {
+        public double Objective { get; set; }
+
+        public double[] Gradient { get; } = new double[q];
+
+        public double[]? Hessian { get; } = withHessian ? new double[q * q] : null;
+
+        public Pass Add(Pass other)
+        {
+            Objective += other.Objective;
+            Standardization.AddInto(Gradient, other.Gradient);
+            if (Hessian is not null)
+            {
+                Standardization.AddInto(Hessian, other.Hessian!);
+            }
+
+            return this;
+        }
+    }
+}
