@@ -8,17 +8,17 @@ namespace CausalCart.Simulation;
 /// </summary>
 public sealed record CouponOptions
 {
-    /// <summary>Lift for every user and item. Default 0.1.</summary>
-    public double BaseLift { get; init; } = 0.1;
+    /// <summary>Lift for every user and item. Default 0.2.</summary>
+    public double BaseLift { get; init; } = 0.2;
 
     /// <summary>Lift per unit of the user's latent price sensitivity s (mean 1). Default 0.5.</summary>
     public double PriceSensitivityLift { get; init; } = 0.5;
 
-    /// <summary>Extra lift for users in segment <c>new</c>. Default 0.6.</summary>
-    public double NewSegmentLift { get; init; } = 0.6;
+    /// <summary>Extra lift for users in segment <c>new</c>. Default 1.2.</summary>
+    public double NewSegmentLift { get; init; } = 1.2;
 
-    /// <summary>Extra lift for users in segment <c>regular</c>. Default 0.25.</summary>
-    public double RegularSegmentLift { get; init; } = 0.25;
+    /// <summary>Extra lift for users in segment <c>regular</c>. Default 0.3.</summary>
+    public double RegularSegmentLift { get; init; } = 0.3;
 
     /// <summary>Extra lift for users in segment <c>loyal</c>. Default 0.</summary>
     public double LoyalSegmentLift { get; init; }

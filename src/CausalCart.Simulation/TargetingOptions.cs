@@ -11,11 +11,11 @@ public sealed record TargetingOptions
     /// <summary>Intercept a on the log-odds scale. Default −1.6.</summary>
     public double Intercept { get; init; } = -1.6;
 
-    /// <summary>Weight b per buy in the look-back. Default 0.45.</summary>
-    public double BuysWeight { get; init; } = 0.45;
+    /// <summary>Weight b per buy in the look-back. Default 0.25.</summary>
+    public double BuysWeight { get; init; } = 0.25;
 
-    /// <summary>Weight c of ln(1 + views in the last 7 days). Default 0.45.</summary>
-    public double LogViewsWeight { get; init; } = 0.45;
+    /// <summary>Weight c of ln(1 + views in the last 7 days). Default 0.4.</summary>
+    public double LogViewsWeight { get; init; } = 0.4;
 
     /// <summary>Weight d per day since the last event. Default −0.05.</summary>
     public double RecencyWeight { get; init; } = -0.05;
