@@ -26,6 +26,8 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bytes written   
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threads          {(threads == -1 ? Environment.ProcessorCount : threads)} (processors {Environment.ProcessorCount})"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"elapsed          {seconds:F2} s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"events/s         {summary.Events / seconds:N0}"));
+var cpuSeconds = process.TotalProcessorTime.TotalSeconds;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu time         {cpuSeconds:F2} s ({summary.Events / cpuSeconds:N0} events per CPU-second)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {process.PeakWorkingSet64 / (1024.0 * 1024):F0} MiB"));
 if (!keep)
 {

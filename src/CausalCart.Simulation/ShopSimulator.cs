@@ -77,57 +77,75 @@ public sealed class ShopSimulator
         {
             Task? pendingWrite = null;
             SimulationProgress? pendingProgress = null;
-            var block = 0;
-            for (long first = 0; first < options.Users; first += blockSize, block++)
+            try
             {
-                var set = sets[block % 2];
-                var blockFirst = (int)first;
-                var blockUsers = (int)Math.Min(blockSize, options.Users - first);
-                var chunks = (blockUsers + ChunkUsers - 1) / ChunkUsers;
-                Parallel.For(0, chunks, parallel, c =>
+                var block = 0;
+                for (long first = 0; first < options.Users; first += blockSize, block++)
                 {
-                    var chunkFirst = blockFirst + c * ChunkUsers;
-                    var count = Math.Min(ChunkUsers, blockFirst + blockUsers - chunkFirst);
-                    set[c].Simulator.Run(chunkFirst, count, set[c].Output);
-                });
-
-                pendingWrite?.Wait(cancellationToken);
-                ReportWritten(progress, ref pendingProgress);
-                var done = first + blockUsers;
-                var blockEvents = 0L;
-                for (var c = 0; c < chunks; c++)
-                {
-                    var o = set[c].Output;
-                    blockEvents += o.EventRows;
-                    Accumulate(totals, o);
-                    for (var a = 0; a < eventsByAction.Length; a++)
+                    var set = sets[block % 2];
+                    var blockFirst = (int)first;
+                    var blockUsers = (int)Math.Min(blockSize, options.Users - first);
+                    var chunks = (blockUsers + ChunkUsers - 1) / ChunkUsers;
+                    Parallel.For(0, chunks, parallel, c =>
                     {
-                        eventsByAction[a] += o.EventsByAction[a];
+                        var chunkFirst = blockFirst + c * ChunkUsers;
+                        var count = Math.Min(ChunkUsers, blockFirst + blockUsers - chunkFirst);
+                        set[c].Simulator.Run(chunkFirst, count, set[c].Output);
+                    });
+
+                    // The previous block's write used the other buffer set; it must finish before the
+                    // next block reuses that set, and before this block is written after it.
+                    pendingWrite?.GetAwaiter().GetResult();
+                    pendingWrite = null;
+                    ReportWritten(progress, ref pendingProgress);
+                    for (var c = 0; c < chunks; c++)
+                    {
+                        var o = set[c].Output;
+                        eventsWritten += o.EventRows;
+                        Accumulate(totals, o);
+                        for (var a = 0; a < eventsByAction.Length; a++)
+                        {
+                            eventsByAction[a] += o.EventsByAction[a];
+                        }
                     }
+
+                    pendingWrite = Task.Run(
+                        () =>
+                        {
+                            for (var c = 0; c < chunks; c++)
+                            {
+                                var o = set[c].Output;
+                                events.Write(o.Events.WrittenSpan);
+                                exposures.Write(o.Exposures.WrittenSpan);
+                                users.Write(o.Users.WrittenSpan);
+                                truthUsers.Write(o.TruthUsers.WrittenSpan);
+                            }
+                        },
+                        CancellationToken.None);
+
+                    // Reported from the calling thread once the write has finished (next block, or below).
+                    pendingProgress = new SimulationProgress(first + blockUsers, options.Users, eventsWritten);
                 }
 
-                eventsWritten += blockEvents;
-                var written = eventsWritten;
-                pendingWrite = Task.Run(
-                    () =>
-                    {
-                        for (var c = 0; c < chunks; c++)
-                        {
-                            var o = set[c].Output;
-                            events.Write(o.Events.WrittenSpan);
-                            exposures.Write(o.Exposures.WrittenSpan);
-                            users.Write(o.Users.WrittenSpan);
-                            truthUsers.Write(o.TruthUsers.WrittenSpan);
-                        }
-                    },
-                    CancellationToken.None);
-
-                // Reported from the calling thread once the write has finished (next block, or below).
-                pendingProgress = new SimulationProgress(done, options.Users, written);
+                pendingWrite?.GetAwaiter().GetResult();
+                pendingWrite = null;
+                ReportWritten(progress, ref pendingProgress);
             }
-
-            pendingWrite?.Wait(cancellationToken);
-            ReportWritten(progress, ref pendingProgress);
+            finally
+            {
+                // On failure or cancellation, let an in-flight write finish before the files are closed.
+                if (pendingWrite is not null)
+                {
+                    try
+                    {
+                        pendingWrite.GetAwaiter().GetResult();
+                    }
+                    catch (IOException)
+                    {
+                        // The original exception is the one to surface.
+                    }
+                }
+            }
         }
 
         var truth = totals.Truth.ToTruth(options);

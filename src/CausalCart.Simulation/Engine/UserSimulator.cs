@@ -268,18 +268,14 @@ internal sealed class UserSimulator
         }
 
         var running = 0.0;
-        var recommendationRunning = 0.0;
         for (var c = 0; c < _k; c++)
         {
             _taste[c] /= sum;
             running += _taste[c];
             _tasteCumulative[c] = running;
-            _recommendationWeight[c] = Math.Pow(_taste[c], b.RecommendationTasteExponent);
-            recommendationRunning += _recommendationWeight[c] * _world.RecommendationCategoryMass[c];
-            _recommendationCumulative[c] = recommendationRunning;
         }
 
-        _recommendationTotal = recommendationRunning;
+        _recommendationTotal = _world.RecommendationWeights(_taste, b.RecommendationTasteExponent, _recommendationWeight, _recommendationCumulative);
 
         var history = _options.HistoryDays;
         var signupDay = _rng.NextDouble() < b.NewUserShare
@@ -369,12 +365,9 @@ internal sealed class UserSimulator
 
         // Recommendation at the session's start: category c with probability ∝ θ_c^λ·S_c, then item i
         // of c with probability ∝ w_i^η; so π(i) = θ_c^λ·w_i^η / Σ_c' θ_c'^λ·S_c'.
-        var recCategory = World.SearchCumulative(_recommendationCumulative, 0, _k, _rng.NextDouble() * _recommendationTotal);
-        var lo = w.CategoryStart[recCategory];
-        var hi = w.CategoryStart[recCategory + 1];
-        var recPosition = World.SearchCumulative(w.RecommendationItemCumulative, lo, hi, _rng.NextDouble() * w.RecommendationItemCumulative[hi - 1]);
-        var recItem = w.CategoryItems[recPosition];
-        AddRecommendation(t, recItem, _recommendationWeight[recCategory] * w.RecommendationItemWeight[recItem] / _recommendationTotal);
+        var recItem = w.SampleRecommendation(ref _rng, _recommendationCumulative, _recommendationTotal);
+        var recCategory = w.ItemCategory[recItem];
+        AddRecommendation(t, recItem, w.RecommendationPropensity(_recommendationWeight, _recommendationTotal, recItem));
 
         var clickProbability = Logistic(b.RecommendationClickIntercept + b.RecommendationClickTasteWeight * (_logCategories + Math.Log(_taste[recCategory])));
         if (_rng.NextDouble() < clickProbability)
@@ -400,12 +393,7 @@ internal sealed class UserSimulator
         {
             t += Gap();
             var category = searchCategory >= 0 && _rng.NextDouble() < b.SearchFocus ? searchCategory : SampleTaste();
-            var start0 = w.CategoryStart[category];
-            var end0 = w.CategoryStart[category + 1];
-            var offset = _sensitivityLevel * w.ItemCount;
-            var cumulative = w.ViewCumulative.AsSpan(offset, w.ItemCount);
-            var position = World.SearchCumulative(cumulative, start0, end0, _rng.NextDouble() * cumulative[end0 - 1]);
-            View(w.CategoryItems[position], ref t);
+            View(w.SampleView(ref _rng, category, _sensitivityLevel), ref t);
         }
 
         // Checkout: one slot per carted item, at the same time in both arms whether or not it ends in a buy.

@@ -248,6 +248,47 @@ internal sealed class World
         return lo;
     }
 
+    /// <summary>
+    /// Fills the recommendation policy's per-user category weights θ_c^λ and their running sum of
+    /// θ_c^λ·S_c; returns the normaliser Z = Σ_c θ_c^λ·S_c.
+    /// </summary>
+    public double RecommendationWeights(ReadOnlySpan<double> taste, double tasteExponent, Span<double> weight, Span<double> cumulative)
+    {
+        var running = 0.0;
+        for (var c = 0; c < CategoryCount; c++)
+        {
+            weight[c] = Math.Pow(taste[c], tasteExponent);
+            running += weight[c] * RecommendationCategoryMass[c];
+            cumulative[c] = running;
+        }
+
+        return running;
+    }
+
+    /// <summary>Draws an item from π(i | u) = θ_c(i)^λ·w_i^η / Z given the weights of <see cref="RecommendationWeights"/>.</summary>
+    public int SampleRecommendation(ref SimRandom rng, ReadOnlySpan<double> cumulative, double total)
+    {
+        var category = SearchCumulative(cumulative, 0, CategoryCount, rng.NextDouble() * total);
+        var lo = CategoryStart[category];
+        var hi = CategoryStart[category + 1];
+        var position = SearchCumulative(RecommendationItemCumulative, lo, hi, rng.NextDouble() * RecommendationItemCumulative[hi - 1]);
+        return CategoryItems[position];
+    }
+
+    /// <summary>π(item | u) for the weights of <see cref="RecommendationWeights"/>.</summary>
+    public double RecommendationPropensity(ReadOnlySpan<double> weight, double total, int item) =>
+        weight[ItemCategory[item]] * RecommendationItemWeight[item] / total;
+
+    /// <summary>Draws the viewed item of <paramref name="category"/> for price-sensitivity grid level <paramref name="level"/>.</summary>
+    public int SampleView(ref SimRandom rng, int category, int level)
+    {
+        var start = CategoryStart[category];
+        var end = CategoryStart[category + 1];
+        var cumulative = ViewCumulative.AsSpan(level * ItemCount, ItemCount);
+        var position = SearchCumulative(cumulative, start, end, rng.NextDouble() * cumulative[end - 1]);
+        return CategoryItems[position];
+    }
+
     /// <summary>Writes <c>items.csv</c> rows (no header).</summary>
     public void WriteItems(ByteBuffer buffer)
     {
