@@ -1,0 +1,26 @@
+using CausalCart.Core.Events;
+
+namespace CausalCart.Simulation.Engine;
+
+/// <summary>
+/// One simulated event of a user, before the arm is known. A buy is a checkout slot: it exists in
+/// both arms' timelines at the same time, and <see cref="BuyMask"/> says under which arm it happened.
+/// </summary>
+internal struct SimEvent
+{
+    /// <summary>Bit of <see cref="BuyMask"/>: bought without the coupon.</summary>
+    public const byte BoughtWithout = 1;
+
+    /// <summary>Bit of <see cref="BuyMask"/>: bought with the coupon.</summary>
+    public const byte BoughtWith = 2;
+
+    public long Timestamp;
+    public int Item;
+    public int Category;
+    public int Session;
+    public int PriceCents;
+    public int CouponPriceCents;
+    public short QueryWord;
+    public CanonicalAction Action;
+    public byte BuyMask;
+}

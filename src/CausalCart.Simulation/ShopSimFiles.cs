@@ -1,0 +1,50 @@
+namespace CausalCart.Simulation;
+
+/// <summary>Names of the files ShopSim writes into its output directory.</summary>
+public static class ShopSimFiles
+{
+    /// <summary><c>user_id,item_id,category_id,action,timestamp,price,session_id,query</c>.</summary>
+    public const string Events = "events.csv";
+
+    /// <summary><c>user_id,timestamp,campaign,arm,item_id,propensity</c>.</summary>
+    public const string Exposures = "exposures.csv";
+
+    /// <summary><c>item_id,category_id,price,brand</c>.</summary>
+    public const string Items = "items.csv";
+
+    /// <summary><c>user_id,segment,region,signup_day</c>.</summary>
+    public const string Users = "users.csv";
+
+    /// <summary>The true effects (<see cref="SimulationTruth"/>).</summary>
+    public const string Truth = "truth.json";
+
+    /// <summary>Per eligible user: treatment, propensity and both potential outcomes.</summary>
+    public const string TruthUsers = "truth_users.csv";
+
+    /// <summary>The run's <see cref="SimulationSummary"/>.</summary>
+    public const string Summary = "summary.json";
+
+    /// <summary>Header of <see cref="Events"/>.</summary>
+    public const string EventsHeader = "user_id,item_id,category_id,action,timestamp,price,session_id,query";
+
+    /// <summary>Header of <see cref="Exposures"/>.</summary>
+    public const string ExposuresHeader = "user_id,timestamp,campaign,arm,item_id,propensity";
+
+    /// <summary>Header of <see cref="Items"/>.</summary>
+    public const string ItemsHeader = "item_id,category_id,price,brand";
+
+    /// <summary>Header of <see cref="Users"/>.</summary>
+    public const string UsersHeader = "user_id,segment,region,signup_day";
+
+    /// <summary>Header of <see cref="TruthUsers"/>.</summary>
+    public const string TruthUsersHeader = "user_id,treated,propensity,segment,y0_any,y1_any,y0_count,y1_count,y0_revenue,y1_revenue";
+
+    /// <summary>Arm of a coupon exposure.</summary>
+    public const string CouponArm = "coupon";
+
+    /// <summary>Arm of a control exposure (only with <see cref="ShopSimOptions.LogControls"/>).</summary>
+    public const string ControlArm = "control";
+
+    /// <summary>Arm of a recommendation exposure.</summary>
+    public const string RecommendationArm = "rec";
+}
