@@ -8,4 +8,10 @@ public sealed record IngestCounts(long Read, long Accepted, long Rejected)
 {
     /// <summary>Whether <c>Read == Accepted + Rejected</c>, the invariant every reader keeps.</summary>
     public bool Reconciles => Read == Accepted + Rejected;
+
+    /// <summary>
+    /// Things about the source as a whole that a person should know but that reject no row (columns
+    /// ignored, a file that is empty, the YOOCHOOSE file kind detected); empty when there are none.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
