@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace CausalCart.Ingest;
@@ -14,6 +15,8 @@ namespace CausalCart.Ingest;
 /// </remarks>
 public sealed class IdDictionary
 {
+    private const long MaxCanonicalDecimal = 999_999_999_999_999_999;   // the largest 18-digit key
+
     private readonly Dictionary<long, int> _numeric = [];
     private readonly Dictionary<string, int> _text = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _textLookup;
@@ -57,13 +60,23 @@ public sealed class IdDictionary
     public int GetOrAdd(long key)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(key);
-        if (_numeric.TryGetValue(key, out var id))
+        if (key > MaxCanonicalDecimal)
         {
-            return id;
+            // 19-digit keys are text keys for the span overloads; keep one id per key whichever overload is used.
+            Span<char> digits = stackalloc char[20];
+            key.TryFormat(digits, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+            return GetOrAddText(digits[..written]);
         }
 
-        id = Count;
-        _numeric.Add(key, id);
+        // One hash lookup for both the hit and the insert.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_numeric, key, out var exists);
+        if (exists)
+        {
+            return slot;
+        }
+
+        var id = Count;
+        slot = id;
         _numericKey.Add(key);
         _textKey.Add(null);
         return id;

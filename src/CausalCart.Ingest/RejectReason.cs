@@ -35,4 +35,7 @@ public enum RejectReason
 
     /// <summary>A negative or non-finite price.</summary>
     InvalidPrice,
+
+    /// <summary>An exposure's logged propensity is not in (0, 1] (zero, negative, above one or not finite).</summary>
+    InvalidPropensity,
 }

@@ -16,6 +16,7 @@ public static class RejectReasons
         RejectReason.Duplicate => "duplicate",
         RejectReason.MalformedQuoting => "malformed_quoting",
         RejectReason.InvalidPrice => "invalid_price",
+        RejectReason.InvalidPropensity => "invalid_propensity",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown reject reason."),
     };
 }
