@@ -7,10 +7,13 @@ using System.Text;
 using CausalCart.Ingest;
 
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000_000;
-var path = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), $"ingest-bench-v2-{rows}.csv");
+// BENCH_IDS sets the id scale (default 100000 users; items twice that): a small scale keeps the
+// dictionaries in cache and shows the parser's own ceiling.
+var idScale = int.Parse(Environment.GetEnvironmentVariable("BENCH_IDS") ?? "100000", CultureInfo.InvariantCulture);
+var path = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), $"ingest-bench-v2-{rows}-{idScale}.csv");
 if (!File.Exists(path))
 {
-    Generate(path, rows);
+    Generate(path, rows, idScale);
 }
 
 if (Environment.GetEnvironmentVariable("BENCH_DICT") == "1")
@@ -54,7 +57,7 @@ foreach (var dedupe in new[] { true, false })
         $"(read {counts.Read:N0}, accepted {counts.Accepted:N0}, rejected {counts.Rejected:N0})");
 }
 
-static void Generate(string path, int rows)
+static void Generate(string path, int rows, int idScale)
 {
     // Shaped like a shop's log: 100k users, item popularity skewed (a quarter of views on 1% of
     // 200k items), 2k categories, sessions of a user numbered by half-hour, prices with cents.
@@ -67,8 +70,8 @@ static void Generate(string path, int rows)
     for (var i = 0; i < rows; i++)
     {
         time += random.Next(0, 4);
-        var user = random.Next(1, 100_000);
-        var item = random.Next(4) == 0 ? random.Next(1, 2_000) : random.Next(1, 200_000);
+        var user = random.Next(1, idScale);
+        var item = random.Next(4) == 0 ? random.Next(1, Math.Max(2, idScale / 50)) : random.Next(1, 2 * idScale);
         line.Clear()
             .Append(user).Append(',')
             .Append(item).Append(',')

@@ -18,6 +18,7 @@ public sealed partial class EventReader
         private const int S = (int)EventColumn.SessionId;
         private const int Q = (int)EventColumn.Query;
         private const int CancellationCheckRows = 16 * 1024;
+        private const int SizingSampleRows = 4096;
         private const ulong AbsentPriceBits = 0x7FF8_0000_0000_0001UL;
 
         private readonly EventReaderOptions _options;
@@ -79,6 +80,13 @@ public sealed partial class EventReader
             {
                 pending = false;
                 ProcessRow(csv);
+                if (_read == SizingSampleRows && _duplicates is not null && stream.CanSeek)
+                {
+                    // Size the duplicate table once from the first rows' average length instead of doubling
+                    // it (and rehashing a table far larger than the caches) several times on a big file.
+                    _duplicates.EnsureCapacity((long)(stream.Length / ((double)csv.BytesConsumed / _read)));
+                }
+
                 if (++sinceCheck == CancellationCheckRows)
                 {
                     sinceCheck = 0;
@@ -193,26 +201,38 @@ public sealed partial class EventReader
             var sessionField = index[S] >= 0 ? csv.Field(index[S]) : default;
             var queryField = index[Q] >= 0 ? csv.Field(index[Q]) : default;
 
-            // Every check passed: from here on the row is accepted unless it is a duplicate, whose ids
-            // necessarily exist already, so the dictionaries only ever gain keys of accepted rows.
-            var user = FieldParsers.GetOrAddId(_ids.Users, userField);
-            var item = itemField.IsEmpty ? -1 : FieldParsers.GetOrAddId(_ids.Items, itemField);
-            var category = categoryField.IsEmpty ? -1 : FieldParsers.GetOrAddId(_ids.Categories, categoryField);
-            var session = sessionField.IsEmpty ? -1 : FieldParsers.GetOrAddId(_ids.Sessions, sessionField);
+            // Every check passed: the row is accepted unless it is a duplicate. The duplicate hash is taken
+            // over the source keys (a numeric key by value, any other by its bytes), which identify the
+            // dense ids one to one, so it can be computed, and its slot prefetched, before the dictionary
+            // lookups; a duplicate's ids exist already, so dictionaries only gain keys of accepted rows.
+            var userNumber = FieldParsers.TryCanonicalId(userField, out var n) ? n : -1;
+            var itemNumber = FieldParsers.TryCanonicalId(itemField, out n) ? n : -1;
+            var categoryNumber = FieldParsers.TryCanonicalId(categoryField, out n) ? n : -1;
+            var sessionNumber = FieldParsers.TryCanonicalId(sessionField, out n) ? n : -1;
+            var hash = default(UInt128);
             if (_duplicates is not null)
             {
-                var hash = new Hash128();
-                hash.Add((uint)user | ((ulong)(uint)item << 32));
-                hash.Add((uint)category | ((ulong)(uint)session << 32));
-                hash.Add((ulong)action);
-                hash.Add((ulong)micros);
-                hash.Add(double.IsNaN(price) ? AbsentPriceBits : BitConverter.DoubleToUInt64Bits(price));
-                hash.Add(queryField);
-                if (!_duplicates.TryAdd(hash.Finish(), csv.Line, out var firstLine))
-                {
-                    Reject(csv, RejectReason.Duplicate, $"same user, item, category, action, timestamp, price, session and query as line {firstLine}");
-                    return;
-                }
+                var hasher = new Hash128();
+                AddKey(ref hasher, userNumber, userField);
+                AddKey(ref hasher, itemNumber, itemField);
+                AddKey(ref hasher, categoryNumber, categoryField);
+                AddKey(ref hasher, sessionNumber, sessionField);
+                hasher.Add((ulong)action);
+                hasher.Add((ulong)micros);
+                hasher.Add(double.IsNaN(price) ? AbsentPriceBits : BitConverter.DoubleToUInt64Bits(price));
+                hasher.Add(queryField);
+                hash = hasher.Finish();
+                _duplicates.Prefetch(hash);
+            }
+
+            var user = Id(_ids.Users, userNumber, userField);
+            var item = itemField.IsEmpty ? -1 : Id(_ids.Items, itemNumber, itemField);
+            var category = categoryField.IsEmpty ? -1 : Id(_ids.Categories, categoryNumber, categoryField);
+            var session = sessionField.IsEmpty ? -1 : Id(_ids.Sessions, sessionNumber, sessionField);
+            if (_duplicates is not null && !_duplicates.TryAdd(hash, csv.Line, out var firstLine))
+            {
+                Reject(csv, RejectReason.Duplicate, $"same user, item, category, action, timestamp, price, session and query as line {firstLine}");
+                return;
             }
 
             var batch = _batch;
@@ -232,6 +252,28 @@ public sealed partial class EventReader
             {
                 _sink.WriteEvents(batch);
                 batch.Clear();
+            }
+        }
+
+        private static int Id(IdDictionary dictionary, long number, ReadOnlySpan<byte> key) =>
+            number >= 0 ? dictionary.GetOrAdd(number) : dictionary.GetOrAdd(key);
+
+        /// <summary>Hashes one key: a tag for absent, numeric or text, then the value or the bytes.</summary>
+        private static void AddKey(ref Hash128 hasher, long number, ReadOnlySpan<byte> key)
+        {
+            if (number >= 0)
+            {
+                hasher.Add(1);
+                hasher.Add((ulong)number);
+            }
+            else if (key.IsEmpty)
+            {
+                hasher.Add(0);
+            }
+            else
+            {
+                hasher.Add(2);
+                hasher.Add(key);
             }
         }
 

@@ -234,4 +234,21 @@ public sealed class CleaningTests
         Assert.Equal(CanonicalAction.Cart, sink.Events[^1].Action);
         Assert.Equal("i\nj", sink.Events[^1].Item);
     }
+
+    [Fact]
+    public void Duplicates_are_found_across_the_table_resizing_of_a_large_file()
+    {
+        var body = new StringBuilder();
+        for (var i = 0; i < 200_000; i++)
+        {
+            body.Append(i % 50_000 == 49_999 ? "u7,i7,c,view,1714550400,1\n" : $"u{i % 977},i{i},c,view,1714550400,1\n");
+        }
+
+        var (counts, sink, _) = Generic(body.ToString());
+
+        // Row 7 (line 9) is the first u7,i7; its copies sit on either side of the table's resizing.
+        Assert.Equal(new IngestCounts(200_000, 199_996, 4), counts);
+        Assert.Equal([50_001L, 100_001, 150_001, 200_001], sink.Rejects.Select(r => r.Line));
+        Assert.All(sink.Rejects, r => Assert.EndsWith("as line 9", r.Detail, StringComparison.Ordinal));
+    }
 }
