@@ -6,7 +6,7 @@ namespace CausalCart.Core.Serialization;
 
 /// <summary>
 /// The one JSON convention of CausalCart's result records, shared by the CLI's <c>--json</c>, the API
-/// and the reports: camelCase properties, enums as snake_case strings, indented, NaN/∞ written as
+/// and the reports: camelCase properties, enums as snake_case strings, indented with <c>\n</c> line ends (identical files on every OS), NaN/∞ written as
 /// named literals (never silently dropped).
 /// </summary>
 public static class CausalCartJson
@@ -28,6 +28,7 @@ public static class CausalCartJson
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DictionaryKeyPolicy = null,
             WriteIndented = true,
+            NewLine = "\n",
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

@@ -1,16 +1,14 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using CausalCart.Core.Serialization;
 
 namespace CausalCart.Simulation.Engine;
 
 /// <summary>
-/// ShopSim's JSON settings: the project convention (camelCase, snake_case enums, indented, named
-/// NaN/∞ literals, nulls omitted) with <c>\n</c> line ends so files are identical on every OS.
+/// ShopSim's JSON files, written and read with the project convention (<see cref="CausalCartJson"/>).
 /// </summary>
 internal static class SimJson
 {
-    public static JsonSerializerOptions Options { get; } = Create();
+    public static JsonSerializerOptions Options => CausalCartJson.Options;
 
     public static void Write<T>(string path, T value)
     {
@@ -26,22 +24,5 @@ internal static class SimJson
         using var stream = File.OpenRead(file);
         return JsonSerializer.Deserialize<T>(stream, Options)
             ?? throw new JsonException($"{file} holds JSON null, not a {typeof(T).Name}.");
-    }
-
-    private static JsonSerializerOptions Create()
-    {
-        var options = new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            DictionaryKeyPolicy = null,
-            WriteIndented = true,
-            NewLine = "\n",
-            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
     }
 }

@@ -1,0 +1,122 @@
+using CausalCart.Causal;
+using CausalCart.Core.Errors;
+using CausalCart.Core.Progress;
+using CausalCart.Core.Results;
+using CausalCart.Numerics;
+using CausalCart.Pipeline.Tables;
+
+namespace CausalCart.Pipeline.Analysis;
+
+/// <summary>
+/// Runs the requested estimators, the overlap and balance checks and the refutations on one design;
+/// shared by <c>analyze</c>, <c>estimate</c> and <c>demo</c>. Refuses (exit code 4) when overlap is
+/// insufficient unless <see cref="EffectAnalysisOptions.AllowPoorOverlap"/> is set.
+/// </summary>
+public static class EffectAnalysis
+{
+    /// <summary>Estimates the effect of the design's treatment on its outcome.</summary>
+    /// <exception cref="CausalCartException">One arm is empty (usage), or overlap is insufficient (not identifiable).</exception>
+    public static EffectAnalysisResult Run(DesignMatrix design, EffectAnalysisOptions options, IProgress<ProgressUpdate>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(options);
+        var treated = design.Treatment.Count(t => t == 1);
+        if (treated == 0 || treated == design.RowCount)
+        {
+            throw new CausalCartException(ErrorKind.Usage,
+                $"Every one of the {design.RowCount:N0} units is {(treated == 0 ? "untreated" : "treated")}: there is nothing to compare.");
+        }
+
+        var data = new EffectData(
+            design.Outcome,
+            design.Treatment,
+            new Matrix(design.RowCount, design.ColumnCount, design.Covariates),
+            design.CovariateNames,
+            design.Groups);
+        var effectOptions = new EffectOptions
+        {
+            Estimands = options.Estimands,
+            ConfidenceLevel = options.ConfidenceLevel,
+            Folds = options.Folds,
+            Seed = options.Seed,
+            OutcomeModel = options.OutcomeModel,
+        };
+
+        var methods = options.Methods.Contains(EffectMethod.Naive) ? options.Methods : [EffectMethod.Naive, .. options.Methods];
+        var estimates = new List<EffectEstimate>();
+        var warnings = new List<string>();
+        var results = new Dictionary<EffectMethod, (IEffectEstimator Estimator, EstimationResult Result)>();
+        var step = 0;
+        foreach (var method in methods.Distinct())
+        {
+            progress?.Report(new ProgressUpdate($"estimate {method.ToString().ToLowerInvariant()}", step++, methods.Count, "methods"));
+            IEffectEstimator estimator = method switch
+            {
+                EffectMethod.Naive => new NaiveEstimator(effectOptions),
+                EffectMethod.Regression => new RegressionEstimator(effectOptions),
+                EffectMethod.Ipw => new IpwEstimator(effectOptions),
+                EffectMethod.Aipw => new AipwEstimator(effectOptions),
+                _ => throw new CausalCartException(ErrorKind.Usage, $"Method '{method}' is not available in this analysis."),
+            };
+            var result = estimator.Estimate(data);
+            results[method] = (estimator, result);
+            if (options.Methods.Contains(method))
+            {
+                estimates.AddRange(result.Estimates.Where(e => options.Estimands.Contains(e.Estimand)));
+            }
+        }
+
+        var association = results[EffectMethod.Naive].Result.Association;
+        var withPropensity = results.Values.Select(r => r.Result).FirstOrDefault(r => r.Overlap is not null && r.Method == EffectMethod.Aipw)
+            ?? results.Values.Select(r => r.Result).FirstOrDefault(r => r.Overlap is not null);
+        var overlap = withPropensity?.Overlap;
+        var balance = withPropensity?.Balance;
+        if (overlap is { Verdict: OverlapVerdict.Insufficient })
+        {
+            if (!options.AllowPoorOverlap)
+            {
+                throw new CausalCartException(ErrorKind.NotIdentifiable,
+                    "Treated and untreated units overlap too little to estimate an effect: " + overlap.Message +
+                    " Narrow the eligible units, or pass --allow-poor-overlap to see the estimates anyway.");
+            }
+
+            warnings.Add("Overlap is insufficient: " + overlap.Message + " The estimates are shown only because --allow-poor-overlap was given.");
+        }
+        else if (overlap is { Verdict: OverlapVerdict.Weak })
+        {
+            warnings.Add("Overlap is weak: " + overlap.Message);
+        }
+
+        foreach (var w in estimates.SelectMany(e => e.Warnings))
+        {
+            if (!warnings.Contains(w))
+            {
+                warnings.Add(w);
+            }
+        }
+
+        var refutations = new List<Refutation>();
+        // Refute the most trustworthy causal method that ran: AIPW, else regression, else IPW.
+        var headlines = new[] { EffectMethod.Aipw, EffectMethod.Regression, EffectMethod.Ipw }
+            .Where(m => options.Methods.Contains(m) && results.ContainsKey(m))
+            .ToList();
+        if (headlines.Count > 0)
+        {
+            var (estimator, original) = results[headlines[0]];
+            var refutationOptions = new RefutationOptions(options.RefutationSimulations, options.Seed, 0.8, options.Estimands.Contains(Estimand.Ate) ? Estimand.Ate : Estimand.Att);
+            foreach (var refuter in options.Refuters.Distinct())
+            {
+                progress?.Report(new ProgressUpdate($"refute {refuter}", refutations.Count, options.Refuters.Count, "tests"));
+                refutations.Add(refuter switch
+                {
+                    Refuter.Placebo => Refuters.Placebo(estimator, data, refutationOptions, original),
+                    Refuter.RandomCommonCause => Refuters.RandomCommonCause(estimator, data, refutationOptions, original),
+                    Refuter.DataSubset => Refuters.DataSubset(estimator, data, refutationOptions, original),
+                    _ => throw new CausalCartException(ErrorKind.Usage, $"Refuter '{refuter}' is not available."),
+                });
+            }
+        }
+
+        return new EffectAnalysisResult(association, estimates, overlap, balance, refutations, warnings);
+    }
+}
