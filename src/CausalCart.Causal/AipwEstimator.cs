@@ -118,7 +118,7 @@ public sealed class AipwEstimator(EffectOptions? options = null) : IEffectEstima
             estimates.Add(Inference.Build(Method, estimand, theta, c, data, Options, diag, [.. warnings]));
         }
 
-        OverlapDiagnostics overlap = Diagnostics.Overlap(raw, t, w, Options.ExtremeThreshold);
+        OverlapDiagnostics overlap = Diagnostics.Overlap(raw, t, w, Options.ExtremeThreshold, Options.PropensityClip);
         BalanceDiagnostics balance = Diagnostics.Balance(data, ec, Options.BalanceThreshold);
         return new EstimationResult(Method, estimates, Inference.Associate(data), overlap, balance, raw);
     }

@@ -23,7 +23,9 @@ public static class Diagnostics
     /// <summary>
     /// Overlap of the propensity distributions. Histograms use <see cref="Bins"/> equal bins on [0, 1] (1 falls in the
     /// last). Extreme share = share of units with e &lt; threshold or e &gt; 1 − threshold. ESS per arm = Kish's
-    /// (Σv)²/Σv² of the ATE weights v = w/e (treated) and w/(1−e) (control), with e bounded to [1e-6, 1 − 1e-6].
+    /// (Σv)²/Σv² of the ATE weights v = w/e (treated) and w/(1−e) (control) that the estimator actually uses, with e
+    /// bounded to [clip, 1 − clip] (the estimators pass their propensity clipping bound, so the ESS describes the weights
+    /// behind the estimate; the extreme share is always computed on the unclipped propensities).
     /// Verdict: Insufficient if the extreme share exceeds <see cref="InsufficientExtremeShare"/>, an arm's ESS is below
     /// <see cref="InsufficientEss"/>, or the arms' propensity ranges do not intersect; Weak if the extreme share exceeds
     /// <see cref="WeakExtremeShare"/> or an arm's ESS is below <see cref="WeakEssRatio"/> of its size; Good otherwise.
@@ -32,9 +34,12 @@ public static class Diagnostics
     /// <param name="treatment">0/1, length n.</param>
     /// <param name="weights">Sample weights, length n (or empty for all 1).</param>
     /// <param name="extremeThreshold">Default 0.01.</param>
+    /// <param name="clip">Bound applied to e before the ESS weights are formed (default 1e-6: effectively unclipped).</param>
     /// <exception cref="ArgumentException">Lengths differ, a propensity is NaN or outside [0, 1], or an arm is empty.</exception>
-    public static OverlapDiagnostics Overlap(ReadOnlySpan<double> propensity, ReadOnlySpan<double> treatment, ReadOnlySpan<double> weights, double extremeThreshold = 0.01)
+    public static OverlapDiagnostics Overlap(ReadOnlySpan<double> propensity, ReadOnlySpan<double> treatment, ReadOnlySpan<double> weights, double extremeThreshold = 0.01, double clip = 1e-6)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(clip);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(clip, 0.5);
         int n = propensity.Length;
         if (treatment.Length != n || (!weights.IsEmpty && weights.Length != n))
         {
@@ -56,7 +61,7 @@ public static class Diagnostics
 
             int bin = Math.Min(Bins - 1, (int)(e * Bins));
             double w = weights.IsEmpty ? 1 : weights[i];
-            double eb = Math.Clamp(e, 1e-6, 1 - 1e-6);
+            double eb = Math.Clamp(e, clip, 1 - clip);
             if (e < extremeThreshold || e > 1 - extremeThreshold)
             {
                 extreme++;

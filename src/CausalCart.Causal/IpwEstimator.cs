@@ -112,7 +112,7 @@ public sealed class IpwEstimator(EffectOptions? options = null) : IEffectEstimat
             estimates.Add(Inference.Build(Method, estimand, mu1 - mu0, c, data, Options, diag, [.. warnings]));
         }
 
-        OverlapDiagnostics overlap = Diagnostics.Overlap(raw, t, w, Options.ExtremeThreshold);
+        OverlapDiagnostics overlap = Diagnostics.Overlap(raw, t, w, Options.ExtremeThreshold, Options.PropensityClip);
         BalanceDiagnostics balance = Diagnostics.Balance(data, e, Options.BalanceThreshold);
         return new EstimationResult(Method, estimates, Inference.Associate(data), overlap, balance, raw);
     }

@@ -84,7 +84,7 @@ public static class EffectAnalysis
         }
         else if (overlap is { Verdict: OverlapVerdict.Weak })
         {
-            warnings.Add("Overlap is weak: " + overlap.Message);
+            warnings.Add(overlap.Message);
         }
 
         foreach (var w in estimates.SelectMany(e => e.Warnings))

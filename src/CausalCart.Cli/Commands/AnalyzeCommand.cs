@@ -1,0 +1,44 @@
+using System.CommandLine;
+using CausalCart.Features.Study;
+using CausalCart.Pipeline.Analysis;
+
+namespace CausalCart.Cli.Commands;
+
+/// <summary><c>causalcart analyze</c>: runs a study spec.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var specPath = new Argument<string>("spec") { Description = "The study spec (YAML)." };
+        var json = CommonOptions.Json();
+        var report = CommonOptions.Report();
+        var allowPoorOverlap = CommonOptions.AllowPoorOverlap();
+        var failOnRefutation = CommonOptions.FailOnRefutation();
+        var simulations = CommonOptions.Simulations();
+        var command = new Command("analyze", """
+            Runs a study written as a target trial (unit, eligibility, time zero, treatment, outcome window,
+            covariates strictly before time zero): builds the unit table from the store, estimates the effect
+            with each requested method beside the raw association, checks overlap and balance, and refutes.
+
+            Examples:
+              causalcart analyze study.yaml
+              causalcart analyze study.yaml --json --report report.html
+            """)
+        {
+            specPath, json, report, allowPoorOverlap, failOnRefutation, simulations,
+        };
+        command.SetAction(parse =>
+        {
+            var spec = StudySpec.Load(parse.GetValue(specPath)!);
+            var options = new StudyRunOptions
+            {
+                AllowPoorOverlap = parse.GetValue(allowPoorOverlap),
+                RefutationSimulations = parse.GetValue(simulations),
+            };
+            var result = StudyAnalysis.Run(spec, options, console.Progress());
+            console.EndProgress();
+            return ResultOutput.Write(console, result, parse.GetValue(json), parse.GetValue(report), parse.GetValue(failOnRefutation));
+        });
+        return command;
+    }
+}

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using CausalCart.Causal;
+using CausalCart.Core.Errors;
+using CausalCart.Core.Results;
+using CausalCart.Pipeline.Analysis;
+
+namespace CausalCart.Cli.Commands;
+
+/// <summary><c>causalcart estimate</c>: effects on a unit table the user already has.</summary>
+internal static class EstimateCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var data = new Option<string>("--data") { Description = "Unit table: CSV with a header, or Parquet. Categorical columns are encoded for you.", Required = true };
+        var treatment = new Option<string>("--treatment") { Description = "Treatment column (0/1 or two values).", Required = true };
+        var outcome = new Option<string>("--outcome") { Description = "Outcome column.", Required = true };
+        var controls = new Option<string?>("--controls") { Description = "Comma-separated columns to adjust for (default: all other columns)." };
+        var treatedValue = new Option<string?>("--treated-value") { Description = "For a two-valued text treatment: the value meaning treated." };
+        var group = new Option<string?>("--group") { Description = "Column grouping rows for cross-fitting (e.g. user id)." };
+        var columns = new Option<string?>("--columns") { Description = "Comma-separated column names for a CSV without a header row." };
+        var methods = new Option<string>("--methods") { Description = "Comma-separated methods: naive, regression, ipw, aipw, or all.", DefaultValueFactory = _ => "all" };
+        var estimand = new Option<string>("--estimand") { Description = "ate, att or both.", DefaultValueFactory = _ => "both" };
+        var outcomeModel = new Option<string>("--outcome-model") { Description = "auto (logistic for 0/1 outcomes, else linear), linear or logistic.", DefaultValueFactory = _ => "auto" };
+        var refuters = new Option<string>("--refuters") { Description = "Comma-separated refuters: placebo, random_common_cause, subset, or none.", DefaultValueFactory = _ => "placebo,random_common_cause,subset" };
+        var seed = CommonOptions.Seed();
+        var json = CommonOptions.Json();
+        var report = CommonOptions.Report();
+        var allowPoorOverlap = CommonOptions.AllowPoorOverlap();
+        var failOnRefutation = CommonOptions.FailOnRefutation();
+        var simulations = CommonOptions.Simulations();
+        var command = new Command("estimate", """
+            Estimates the effect of a treatment on an outcome in a prepared unit table (one row per unit,
+            covariates measured before treatment), with the association beside it, overlap and balance checks
+            and refutations.
+
+            Examples:
+              causalcart estimate --data units.csv --treatment coupon --outcome bought --controls age,segment,visits_30d
+              causalcart estimate --data units.parquet --treatment t --outcome y --methods aipw --estimand att --json
+            """)
+        {
+            data, treatment, outcome, controls, treatedValue, group, columns, methods, estimand, outcomeModel, refuters,
+            seed, json, report, allowPoorOverlap, failOnRefutation, simulations,
+        };
+        command.SetAction(parse =>
+        {
+            var request = new EstimateRequest
+            {
+                DataPath = parse.GetValue(data)!,
+                Treatment = parse.GetValue(treatment)!,
+                Outcome = parse.GetValue(outcome)!,
+                Controls = CommonOptions.SplitList(parse.GetValue(controls)),
+                TreatedValue = parse.GetValue(treatedValue),
+                Group = parse.GetValue(group),
+                ColumnNames = parse.GetValue(columns) is { } names ? CommonOptions.SplitList(names) : null,
+                Analysis = new EffectAnalysisOptions
+                {
+                    Methods = ParseMethods(parse.GetValue(methods)!),
+                    Estimands = ParseEstimands(parse.GetValue(estimand)!),
+                    OutcomeModel = ParseOutcomeModel(parse.GetValue(outcomeModel)!),
+                    Refuters = ParseRefuters(parse.GetValue(refuters)!),
+                    RefutationSimulations = parse.GetValue(simulations),
+                    Seed = parse.GetValue(seed),
+                    AllowPoorOverlap = parse.GetValue(allowPoorOverlap),
+                },
+            };
+            var result = EstimateService.Run(request, console.Progress());
+            console.EndProgress();
+            return ResultOutput.Write(console, result, parse.GetValue(json), parse.GetValue(report), parse.GetValue(failOnRefutation));
+        });
+        return command;
+    }
+
+    internal static IReadOnlyList<EffectMethod> ParseMethods(string text)
+    {
+        if (text.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
+            return [EffectMethod.Naive, EffectMethod.Regression, EffectMethod.Ipw, EffectMethod.Aipw];
+        }
+
+        return [.. CommonOptions.SplitList(text).Select(m => m.ToLowerInvariant() switch
+        {
+            "naive" => EffectMethod.Naive,
+            "regression" => EffectMethod.Regression,
+            "ipw" => EffectMethod.Ipw,
+            "aipw" => EffectMethod.Aipw,
+            _ => throw new CausalCartException(ErrorKind.Usage, $"Unknown method '{m}'. Valid methods: naive, regression, ipw, aipw, all."),
+        })];
+    }
+
+    internal static IReadOnlyList<Estimand> ParseEstimands(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "ate" => [Estimand.Ate],
+        "att" => [Estimand.Att],
+        "both" => [Estimand.Ate, Estimand.Att],
+        _ => throw new CausalCartException(ErrorKind.Usage, $"Unknown --estimand '{text}'. Valid: ate, att, both."),
+    };
+
+    internal static OutcomeModelKind ParseOutcomeModel(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "auto" => OutcomeModelKind.Auto,
+        "linear" => OutcomeModelKind.Linear,
+        "logistic" => OutcomeModelKind.Logistic,
+        _ => throw new CausalCartException(ErrorKind.Usage, $"Unknown --outcome-model '{text}'. Valid: auto, linear, logistic."),
+    };
+
+    internal static IReadOnlyList<Refuter> ParseRefuters(string text)
+    {
+        if (text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+
+        return [.. CommonOptions.SplitList(text).Select(r => r.ToLowerInvariant() switch
+        {
+            "placebo" => Refuter.Placebo,
+            "random_common_cause" => Refuter.RandomCommonCause,
+            "subset" or "data_subset" => Refuter.DataSubset,
+            _ => throw new CausalCartException(ErrorKind.Usage, $"Unknown refuter '{r}'. Valid refuters: placebo, random_common_cause, subset, none."),
+        })];
+    }
+}

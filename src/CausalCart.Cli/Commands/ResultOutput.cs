@@ -1,0 +1,88 @@
+using System.Globalization;
+using CausalCart.Core.Errors;
+using CausalCart.Core.Results;
+using CausalCart.Reporting;
+
+namespace CausalCart.Cli.Commands;
+
+/// <summary>Writes an analysis result as the CLI's output: JSON or a readable summary, plus an optional report file.</summary>
+internal static class ResultOutput
+{
+    public static int Write(CliConsole console, AnalysisResult result, bool json, string? reportPath, bool failOnRefutation)
+    {
+        if (reportPath is not null)
+        {
+            if (!Reports.TryGetFormat(reportPath, out var format))
+            {
+                throw new CausalCartException(ErrorKind.Usage, $"--report '{reportPath}' must end in .html, .md or .json.");
+            }
+
+            Reports.WriteFile(result, format, reportPath);
+            console.Info($"report written to {reportPath}");
+        }
+
+        if (json)
+        {
+            console.WriteJson(result);
+        }
+        else
+        {
+            WriteSummary(console, result);
+        }
+
+        return failOnRefutation && result.Refutations.Any(r => r.Verdict == RefutationVerdict.Failed)
+            ? ExitCodes.RefutationFailed
+            : ExitCodes.Ok;
+    }
+
+    public static void WriteSummary(CliConsole console, AnalysisResult result)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        console.Line(Headline.Sentence(result));
+        console.Line();
+        var a = result.Association;
+        console.Line(string.Create(inv, $"Association: mean outcome {a.MeanTreated:G4} treated vs {a.MeanControl:G4} untreated (difference {a.Difference:G4}{(a.Lift is { } l ? $", lift {l:F2}x" : string.Empty)}), {a.NTreated:N0} treated / {a.NControl:N0} untreated."));
+        console.Line();
+        var truth = result.Truth;
+        console.Line(truth is null
+            ? "method      estimand   estimate    std.err   95% interval"
+            : "method      estimand   estimate    std.err   95% interval            truth     covers  |est-truth|/se");
+        foreach (var e in result.Estimates)
+        {
+            var line = string.Create(inv, $"{e.Method.ToString().ToLowerInvariant(),-11} {e.Estimand.ToString().ToLowerInvariant(),-9} {e.Estimate,9:F4} {e.StdError,10:F4}   [{e.CiLower:F4}, {e.CiUpper:F4}]");
+            if (truth is not null)
+            {
+                var t = e.Estimand == Estimand.Ate ? truth.Ate : truth.Att;
+                var z = e.StdError > 0 ? Math.Abs(e.Estimate - t) / e.StdError : double.PositiveInfinity;
+                line += string.Create(inv, $"   {t,9:F4}   {(e.Covers(t) ? "yes" : "no"),-6}  {z,6:F1}");
+            }
+
+            console.Line(line);
+        }
+
+        if (result.Overlap is { } o)
+        {
+            console.Line();
+            console.Line($"Overlap: {o.Verdict.ToString().ToLowerInvariant()}. {o.Message}");
+        }
+
+        if (result.Balance is { } b)
+        {
+            console.Line(string.Create(inv, $"Balance: largest |SMD| {b.MaxAbsBefore:F3} before weighting, {b.MaxAbsAfter:F3} after. {b.Message}"));
+        }
+
+        if (result.Refutations.Count > 0)
+        {
+            console.Line();
+            foreach (var r in result.Refutations)
+            {
+                console.Line($"Refutation {System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(r.Refuter.ToString())} ({r.Method.ToString().ToLowerInvariant()}): {r.Verdict.ToString().ToLowerInvariant()}. {r.Interpretation}");
+            }
+        }
+
+        foreach (var w in result.Warnings)
+        {
+            console.Warn(w);
+        }
+    }
+}

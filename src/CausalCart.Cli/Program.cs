@@ -1,0 +1,3 @@
+using CausalCart.Cli;
+
+return await CausalCartCli.RunAsync(args, CliConsole.System()).ConfigureAwait(false);

@@ -1,0 +1,34 @@
+using CausalCart.Core.Results;
+
+namespace CausalCart.Pipeline.Analysis;
+
+/// <summary>An effect estimate on a unit table the user already has (one row per unit).</summary>
+public sealed record EstimateRequest
+{
+    /// <summary>CSV (with a header unless <see cref="ColumnNames"/> is set) or Parquet file.</summary>
+    public required string DataPath { get; init; }
+
+    /// <summary>Treatment column (0/1, or two values).</summary>
+    public required string Treatment { get; init; }
+
+    /// <summary>Outcome column (numeric or 0/1).</summary>
+    public required string Outcome { get; init; }
+
+    /// <summary>Columns to adjust for; empty means every other column except the group.</summary>
+    public IReadOnlyList<string> Controls { get; init; } = [];
+
+    /// <summary>For a two-valued categorical treatment, the value meaning treated.</summary>
+    public string? TreatedValue { get; init; }
+
+    /// <summary>Column grouping rows for cross-fitting (e.g. user id).</summary>
+    public string? Group { get; init; }
+
+    /// <summary>Names for a file without a header row.</summary>
+    public IReadOnlyList<string>? ColumnNames { get; init; }
+
+    /// <summary>Estimation settings.</summary>
+    public EffectAnalysisOptions Analysis { get; init; } = new();
+
+    /// <summary>Known true effects to carry into the result (benchmarks).</summary>
+    public TrueEffects? Truth { get; init; }
+}

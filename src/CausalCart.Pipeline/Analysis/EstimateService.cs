@@ -1,0 +1,71 @@
+using CausalCart.Core.Errors;
+using CausalCart.Core.Progress;
+using CausalCart.Core.Results;
+using CausalCart.Core.Tables;
+using CausalCart.Pipeline.Tables;
+using CausalCart.Store;
+
+namespace CausalCart.Pipeline.Analysis;
+
+/// <summary>Estimates effects on a user's own unit table (<c>causalcart estimate</c>).</summary>
+public static class EstimateService
+{
+    /// <summary>Reads the table, encodes it, estimates, checks and refutes.</summary>
+    /// <exception cref="CausalCartException">Bad file or columns (usage), insufficient overlap (not identifiable).</exception>
+    public static AnalysisResult Run(EstimateRequest request, IProgress<ProgressUpdate>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var table = ReadTable(request.DataPath, request.ColumnNames);
+        var controls = request.Controls.Count > 0
+            ? request.Controls
+            : table.Columns.Select(c => c.Name).Where(n => n != request.Treatment && n != request.Outcome && n != request.Group).ToList();
+        var design = DesignMatrixBuilder.Build(table, request.Treatment, request.Outcome, controls, request.TreatedValue, request.Group);
+        var effects = EffectAnalysis.Run(design, request.Analysis, progress);
+        var warnings = new List<string>(effects.Warnings);
+        warnings.AddRange(design.Notes.Where(n => n.Contains("dropped", StringComparison.Ordinal)));
+        var description = new StudyDescription(
+            "row",
+            "not applicable: a prepared unit table (covariates are assumed to be measured before treatment)",
+            "every row with a treatment and an outcome",
+            $"'{request.Treatment}'" + (request.TreatedValue is null ? string.Empty : $" = '{request.TreatedValue}'"),
+            $"'{request.Outcome}'",
+            design.CovariateNames,
+            "logistic propensity; " + (request.Analysis.OutcomeModel switch
+            {
+                Causal.OutcomeModelKind.Linear => "linear",
+                Causal.OutcomeModelKind.Logistic => "logistic",
+                _ => "logistic for 0/1 outcomes, linear otherwise",
+            }) + $" outcome models; {request.Analysis.Folds}-fold cross-fitting" + (request.Group is null ? string.Empty : $" grouped by '{request.Group}'"),
+            design.RowCount,
+            design.Treatment.LongCount(t => t == 1),
+            design.Treatment.LongCount(t => t == 0));
+        return new AnalysisResult(
+            SchemaVersions.Analysis,
+            Path.GetFileNameWithoutExtension(request.DataPath),
+            description,
+            effects.Association,
+            effects.Estimates,
+            effects.Overlap,
+            effects.Balance,
+            effects.Refutations,
+            request.Truth,
+            warnings,
+            Manifests.Create(request.Analysis.Seed, [new InputFile(request.DataPath, EventStore.ComputeSha256(request.DataPath))]));
+    }
+
+    private static UnitTable ReadTable(string path, IReadOnlyList<string>? names)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CausalCartException(ErrorKind.Usage, $"Data file '{path}' does not exist.");
+        }
+
+        if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        {
+            using var csv = ParquetFiles.ParquetToTemporaryCsv(path);
+            return UnitTableCsv.Read(csv.Path);
+        }
+
+        return UnitTableCsv.Read(path, ',', names);
+    }
+}

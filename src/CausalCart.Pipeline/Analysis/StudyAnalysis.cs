@@ -1,0 +1,123 @@
+using CausalCart.Causal;
+using CausalCart.Core.Errors;
+using CausalCart.Core.Progress;
+using CausalCart.Core.Results;
+using CausalCart.Features.Study;
+using CausalCart.Features.UnitTables;
+using CausalCart.Ingest;
+using CausalCart.Pipeline.Ingestion;
+using CausalCart.Pipeline.Tables;
+using CausalCart.Store;
+
+namespace CausalCart.Pipeline.Analysis;
+
+/// <summary>
+/// Runs a study spec end to end: opens (or builds from raw files) the event store, compiles the spec
+/// into a unit table with every covariate before time zero, encodes it, estimates, checks and refutes.
+/// </summary>
+public static class StudyAnalysis
+{
+    /// <summary>Analyses a validated spec.</summary>
+    /// <param name="spec">The study.</param>
+    /// <param name="options">Estimation settings; methods, refuters and seed default to the spec's.</param>
+    /// <param name="progress">Progress sink.</param>
+    /// <exception cref="CausalCartException">Missing data files (usage), insufficient overlap (not identifiable).</exception>
+    public static AnalysisResult Run(StudySpec spec, StudyRunOptions? options = null, IProgress<ProgressUpdate>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        options ??= new StudyRunOptions();
+        spec.Validate();
+        var inputs = new List<InputFile>();
+        var storePath = PrepareStore(spec, inputs, progress);
+        using var store = EventStore.Open(storePath);
+        progress?.Report(new ProgressUpdate("build unit table", 0, null, "units"));
+        var table = StudyTableBuilder.Build(store, spec);
+        var description = table.Description;
+        if (description.RowCount == 0)
+        {
+            throw new CausalCartException(ErrorKind.Usage, $"Study '{spec.Name}' has no eligible units in '{storePath}'. Check the time zero and eligibility window against the data's time range.");
+        }
+
+        var controls = description.Covariates.Where(c => !description.ConstantCovariates.Contains(c)).ToList();
+        var design = DesignMatrixBuilder.Build(table.Table, "treatment", "outcome", controls,
+            group: spec.Unit == StudyUnit.UserItem ? "user" : null);
+        var analysisOptions = new EffectAnalysisOptions
+        {
+            Methods = spec.Estimators,
+            Refuters = options.Refuters ?? (spec.Refuters.Count > 0 ? spec.Refuters : [Refuter.Placebo, Refuter.RandomCommonCause, Refuter.DataSubset]),
+            RefutationSimulations = options.RefutationSimulations,
+            OutcomeModel = spec.Nuisance == NuisanceLearner.Linear ? OutcomeModelKind.Linear : OutcomeModelKind.Auto,
+            Seed = spec.Seed,
+            AllowPoorOverlap = options.AllowPoorOverlap,
+        };
+        var effects = EffectAnalysis.Run(design, analysisOptions, progress);
+        var warnings = new List<string>(effects.Warnings);
+        warnings.AddRange(design.Notes.Where(n => n.Contains("dropped because", StringComparison.Ordinal)));
+        if (description.ConstantCovariates.Count > 0)
+        {
+            warnings.Add($"{description.ConstantCovariates.Count} covariate(s) were constant over the eligible units and were left out: {string.Join(", ", description.ConstantCovariates)}.");
+        }
+
+        var studyDescription = new StudyDescription(
+            StudyWords.Unit(spec.Unit),
+            StudyWords.TimeZero(spec, description.SharedTimeZero),
+            StudyWords.Eligibility(spec),
+            StudyWords.Treatment(spec),
+            StudyWords.Outcome(spec),
+            design.CovariateNames,
+            spec.Nuisance == NuisanceLearner.Linear ? "linear outcome models, logistic propensity, 5-fold cross-fitting" : "logistic regression (L2), 5-fold cross-fitting" + (spec.Unit == StudyUnit.UserItem ? " grouped by user" : string.Empty),
+            design.RowCount,
+            design.Treatment.LongCount(t => t == 1),
+            design.Treatment.LongCount(t => t == 0));
+        return new AnalysisResult(
+            SchemaVersions.Analysis,
+            spec.Name,
+            studyDescription,
+            effects.Association,
+            effects.Estimates,
+            effects.Overlap,
+            effects.Balance,
+            effects.Refutations,
+            options.Truth,
+            warnings,
+            Manifests.Create(spec.Seed, inputs));
+    }
+
+    private static string PrepareStore(StudySpec spec, List<InputFile> inputs, IProgress<ProgressUpdate>? progress)
+    {
+        var data = spec.Data;
+        if (data.Store is { } store)
+        {
+            if (!File.Exists(store))
+            {
+                throw new CausalCartException(ErrorKind.Usage, $"data.store '{store}' does not exist. Create it with 'causalcart ingest <log> --store {store}'.");
+            }
+
+            inputs.Add(new InputFile(store, "(store)"));
+            return store;
+        }
+
+        var events = data.Events ?? throw new CausalCartException(ErrorKind.Usage, "data needs either store or events.");
+        var storePath = events + ".causalcart.duckdb";
+        var format = LogFormats.Parse(data.Format.ToString().ToLowerInvariant());
+        IngestService.Run(new IngestRequest { Path = events, StorePath = storePath, Format = format }, progress);
+        inputs.Add(new InputFile(events, EventStore.ComputeSha256(events)));
+        if (data.Exposures is { } exposures)
+        {
+            IngestService.Run(new IngestRequest { Path = exposures, StorePath = storePath, Kind = IngestKind.Exposures }, progress);
+            inputs.Add(new InputFile(exposures, EventStore.ComputeSha256(exposures)));
+        }
+
+        if (data.Items is { } items)
+        {
+            IngestService.Run(new IngestRequest { Path = items, StorePath = storePath, Kind = IngestKind.Items }, progress);
+        }
+
+        if (data.Users is { } users)
+        {
+            IngestService.Run(new IngestRequest { Path = users, StorePath = storePath, Kind = IngestKind.Users }, progress);
+        }
+
+        return storePath;
+    }
+}
