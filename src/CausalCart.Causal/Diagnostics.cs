@@ -34,12 +34,13 @@ public static class Diagnostics
     /// <param name="treatment">0/1, length n.</param>
     /// <param name="weights">Sample weights, length n (or empty for all 1).</param>
     /// <param name="extremeThreshold">Default 0.01.</param>
-    /// <param name="clip">Bound applied to e before the ESS weights are formed (default 1e-6: effectively unclipped).</param>
+    /// <param name="clip">Bound applied to e before the ESS weights are formed (at least 1e-6; the default is effectively unclipped).</param>
     /// <exception cref="ArgumentException">Lengths differ, a propensity is NaN or outside [0, 1], or an arm is empty.</exception>
     public static OverlapDiagnostics Overlap(ReadOnlySpan<double> propensity, ReadOnlySpan<double> treatment, ReadOnlySpan<double> weights, double extremeThreshold = 0.01, double clip = 1e-6)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(clip);
+        ArgumentOutOfRangeException.ThrowIfNegative(clip);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(clip, 0.5);
+        clip = Math.Max(clip, 1e-6);
         int n = propensity.Length;
         if (treatment.Length != n || (!weights.IsEmpty && weights.Length != n))
         {

@@ -98,6 +98,7 @@ public sealed class LogisticRegression : IClassifier
         }
 
         double lambda = Options.L2;
+        double interceptRidge = 0;
         Pass current = Evaluate(design, w, y, beta, total, lambda, withHessian: true);
         int iterations = 0;
         bool converged = false;
@@ -109,6 +110,14 @@ public sealed class LogisticRegression : IClassifier
             try
             {
                 chol = Cholesky.Factor(current.Hessian!, q, 1e-13);
+            }
+            catch (MatrixNotPositiveDefiniteException) when (lambda > 0 && interceptRidge == 0)
+            {
+                // Separation drove p(1 − p) to 0: switch on the intercept ridge and redo this iteration.
+                interceptRidge = InterceptRidge;
+                current = Evaluate(design, w, y, beta, total, lambda, withHessian: true, interceptRidge);
+                iterations--;
+                continue;
             }
             catch (MatrixNotPositiveDefiniteException e)
             {
@@ -136,7 +145,7 @@ public sealed class LogisticRegression : IClassifier
                     candidate[j] = beta[j] - (t * step[j]);
                 }
 
-                next = Evaluate(design, w, y, candidate, total, lambda, withHessian: true);
+                next = Evaluate(design, w, y, candidate, total, lambda, withHessian: true, interceptRidge);
                 if (next.Objective <= current.Objective + (1e-12 * Math.Abs(current.Objective)) || t < 1e-10)
                 {
                     break;
@@ -160,8 +169,16 @@ public sealed class LogisticRegression : IClassifier
     IClassificationModel IClassifier.Fit(Matrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> sampleWeights) =>
         Fit(features, target, sampleWeights);
 
+    /// <summary>
+    /// Ridge on the intercept (mean-loss scale), used only when L2 &gt; 0 and the Newton system turned singular. Under
+    /// perfect separation every p(1 − p) tends to 0 and the unpenalised intercept makes the Hessian singular; this
+    /// fallback keeps it positive definite and moves the intercept by a relative amount of order 1e-8. Ordinary fits
+    /// never use it, so they solve the stated objective exactly.
+    /// </summary>
+    private const double InterceptRidge = 1e-8;
+
     /// <summary>Objective, gradient and (optionally) Hessian of the penalised mean loss at <paramref name="beta"/>.</summary>
-    private static Pass Evaluate(StandardizedDesign design, double[] w, double[] y, double[] beta, double total, double lambda, bool withHessian)
+    private static Pass Evaluate(StandardizedDesign design, double[] w, double[] y, double[] beta, double total, double lambda, bool withHessian, double interceptRidge = 0)
     {
         int q = design.Width;
         Pass sum = DeterministicParallel.MapReduce(
@@ -199,16 +216,14 @@ public sealed class LogisticRegression : IClassifier
             (a, b) => a.Add(b),
             () => new Pass(q, withHessian));
 
-        // Scale to the mean loss and add the penalty (not on the intercept).
+        // Scale to the mean loss and add the penalty: λ on the slopes, a negligible InterceptRidge on the intercept.
         sum.Objective /= total;
         for (int j = 0; j < q; j++)
         {
             sum.Gradient[j] /= total;
-            if (j > 0)
-            {
-                sum.Objective += 0.5 * lambda * beta[j] * beta[j];
-                sum.Gradient[j] += lambda * beta[j];
-            }
+            double penalty = j > 0 ? lambda : interceptRidge;
+            sum.Objective += 0.5 * penalty * beta[j] * beta[j];
+            sum.Gradient[j] += penalty * beta[j];
         }
 
         if (withHessian)
@@ -220,6 +235,7 @@ public sealed class LogisticRegression : IClassifier
                 h[k] /= total;
             }
 
+            h[0] += interceptRidge;
             for (int j = 1; j < q; j++)
             {
                 h[(j * q) + j] += lambda;

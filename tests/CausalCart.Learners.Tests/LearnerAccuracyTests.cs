@@ -103,6 +103,28 @@ public class LearnerAccuracyTests
     }
 
     [Fact]
+    public void Single_class_target_with_a_penalty_converges_instead_of_a_singular_hessian()
+    {
+        // Regression: an outcome model fitted in an arm where every outcome was 1 drove the unpenalised intercept to
+        // infinity, p(1 − p) → 0, and the Newton system turned singular ("Hessian is singular at iteration 39").
+        var rng = new SeededRandom(3);
+        const int n = 400;
+        var x = new Matrix(n, 2);
+        var y = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i, 0] = rng.NextDouble() * 10;
+            x[i, 1] = i % 3 == 0 ? 1 : 0;
+            y[i] = 1;
+        }
+
+        LogisticRegressionModel m = new LogisticRegression().Fit(x, y);
+        var p = new double[n];
+        m.PredictProbability(x, p);
+        Assert.All(p, v => Assert.True(double.IsFinite(v) && v > 0.99, $"p = {v}"));
+    }
+
+    [Fact]
     public void Grouped_folds_keep_groups_together_are_seeded_and_balanced()
     {
         int[] groups = Enumerable.Range(0, 10_000).Select(i => (i * 7919) % 1234).ToArray();
