@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace CausalCart.Ingest;
@@ -10,14 +9,17 @@ namespace CausalCart.Ingest;
 /// <remarks>
 /// Implementation note: most logs use decimal ids, so a key that is a canonical non-negative decimal
 /// (no sign, no leading zero, at most 18 digits) is kept in a <see cref="long"/>-keyed table and never
-/// allocates a string; every other key goes to a string-keyed table. A key maps to the same id
+/// allocates a string (an open-addressing table, with a one-entry cache for the run of rows that repeat a
+/// user or session); every other key goes to a string-keyed table. A key maps to the same id
 /// whichever overload is used ("42"u8, "42" and 42 are one key). Not thread-safe: one writer at a time.
 /// </remarks>
 public sealed class IdDictionary
 {
     private const long MaxCanonicalDecimal = 999_999_999_999_999_999;   // the largest 18-digit key
 
-    private readonly Dictionary<long, int> _numeric = [];
+    private readonly Parsing.LongIdTable _numeric = new();
+    private long _lastNumericKey = -1;   // one-entry cache: logs repeat the same user/session on consecutive rows
+    private int _lastNumericId = -1;
     private readonly Dictionary<string, int> _text = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _textLookup;
     private readonly List<long> _numericKey = [];     // (Count) numeric key, or -1 when the key is text
@@ -68,17 +70,21 @@ public sealed class IdDictionary
             return GetOrAddText(digits[..written]);
         }
 
-        // One hash lookup for both the hit and the insert.
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_numeric, key, out var exists);
-        if (exists)
+        if (key == _lastNumericKey)
         {
-            return slot;
+            return _lastNumericId;
         }
 
-        var id = Count;
-        slot = id;
-        _numericKey.Add(key);
-        _textKey.Add(null);
+        // One probe sequence for both the hit and the insert.
+        var id = _numeric.GetOrAdd(key, Count, out var added);
+        if (added)
+        {
+            _numericKey.Add(key);
+            _textKey.Add(null);
+        }
+
+        _lastNumericKey = key;
+        _lastNumericId = id;
         return id;
     }
 
