@@ -80,7 +80,7 @@ internal static class ResultOutput
             }
         }
 
-        foreach (var w in result.Warnings)
+        foreach (var w in result.Warnings.Concat(result.Estimates.SelectMany(e => e.Warnings)).Distinct(StringComparer.Ordinal))
         {
             console.Warn(w);
         }

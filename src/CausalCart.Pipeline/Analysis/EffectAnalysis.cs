@@ -87,14 +87,8 @@ public static class EffectAnalysis
             warnings.Add(overlap.Message);
         }
 
-        foreach (var w in estimates.SelectMany(e => e.Warnings))
-        {
-            if (!warnings.Contains(w))
-            {
-                warnings.Add(w);
-            }
-        }
-
+        // Each estimate carries its own warnings (clipping, association-only); the result-level list holds only what
+        // concerns the analysis as a whole, so reports do not repeat a sentence once per method.
         var refutations = new List<Refutation>();
         // Refute the most trustworthy causal method that ran: AIPW, else regression, else IPW.
         var headlines = new[] { EffectMethod.Aipw, EffectMethod.Regression, EffectMethod.Ipw }
