@@ -2,7 +2,9 @@ namespace CausalCart.Pipeline.Validation;
 
 /// <summary>
 /// The result of a coverage study: how often each method's 95% interval covered ShopSim's true effect.
-/// Contains no clock readings, so the same options give an identical record (and identical JSON).
+/// Contains no clock readings. The same options give the same worlds, truths, coverage decisions and counts; the
+/// estimates agree to about 1e-15 but not always bit for bit, because the study's price covariates are
+/// floating-point sums that DuckDB aggregates in a thread-dependent order.
 /// </summary>
 /// <param name="SchemaVersion">Always <see cref="CoverageStudyResult.CurrentSchemaVersion"/> when produced by this version.</param>
 /// <param name="Worlds">Worlds simulated.</param>
