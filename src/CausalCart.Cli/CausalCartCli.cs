@@ -31,6 +31,7 @@ public static class CausalCartCli
             InspectCommand.Create(console),
             AnalyzeCommand.Create(console),
             EstimateCommand.Create(console),
+            ValidateCommand.Create(console),
         };
         return root;
     }

@@ -1,0 +1,50 @@
+namespace CausalCart.Pipeline.Validation;
+
+/// <summary>Settings of a coverage study (<c>causalcart validate coverage</c>).</summary>
+public sealed record CoverageStudyOptions
+{
+    /// <summary>Simulated worlds; world i (0-based) uses seed <see cref="Seed"/> + i. Default 200; at least 1.</summary>
+    public int Worlds { get; init; } = 200;
+
+    /// <summary>ShopSim users per world. Default 3,000; at least 100.</summary>
+    public int Users { get; init; } = 3_000;
+
+    /// <summary>Seed of world 0; the analysis of world i is seeded with the world's own seed. Default 1; at least 0.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// Worlds analysed at once. Default 1. Each world is computed from its own seed only, so the result does
+    /// not depend on this (a test checks it); above 1 each simulator runs single-threaded.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
+
+    /// <summary>
+    /// Folder under which each world's files and store live while it is analysed (deleted after each world);
+    /// null uses a fresh folder under the system temp folder.
+    /// </summary>
+    public string? WorkDirectory { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        if (Worlds < 1)
+        {
+            throw new ArgumentException($"Worlds must be at least 1 (got {Worlds}).", nameof(Worlds));
+        }
+
+        if (Users < 100)
+        {
+            throw new ArgumentException($"Users must be at least 100 so that both arms have units (got {Users}).", nameof(Users));
+        }
+
+        if (Seed < 0 || (long)Seed + Worlds - 1 > int.MaxValue)
+        {
+            throw new ArgumentException($"Seed must be at least 0 and Seed + Worlds − 1 at most {int.MaxValue} (got seed {Seed}, {Worlds} worlds).", nameof(Seed));
+        }
+
+        if (MaxDegreeOfParallelism < 1)
+        {
+            throw new ArgumentException($"MaxDegreeOfParallelism must be at least 1 (got {MaxDegreeOfParallelism}).", nameof(MaxDegreeOfParallelism));
+        }
+    }
+}
