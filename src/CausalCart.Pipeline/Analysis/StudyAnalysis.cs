@@ -65,7 +65,8 @@ public static class StudyAnalysis
             StudyWords.Treatment(spec),
             StudyWords.Outcome(spec),
             design.CovariateNames,
-            spec.Nuisance == NuisanceLearner.Linear ? "linear outcome models, logistic propensity, 5-fold cross-fitting" : "logistic regression (L2), 5-fold cross-fitting" + (spec.Unit == StudyUnit.UserItem ? " grouped by user" : string.Empty),
+            (spec.Nuisance == NuisanceLearner.Linear ? "linear outcome models, logistic propensity, 5-fold cross-fitting" : "logistic regression (L2), 5-fold cross-fitting")
+                + (spec.Unit == StudyUnit.UserItem ? " grouped by user" : string.Empty),
             design.RowCount,
             design.Treatment.LongCount(t => t == 1),
             design.Treatment.LongCount(t => t == 0));

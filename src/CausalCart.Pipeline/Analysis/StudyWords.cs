@@ -15,9 +15,12 @@ internal static class StudyWords
         _ => spec.TimeZero.ToString() ?? "time zero",
     };
 
-    public static string Eligibility(StudySpec spec) => spec.Eligibility.ActiveWithin is { } w
-        ? $"at least one event in the {Words(w)} before time zero"
-        : "every unit with history before time zero";
+    public static string Eligibility(StudySpec spec) => (spec.Eligibility.ActiveWithin, spec.TimeZero) switch
+    {
+        ({ } w, _) => $"at least one event in the {Words(w)} before time zero",
+        (null, FirstActionTimeZero a) => $"every user's first {Action(a.Action)} of an item" + (a.Period is null ? string.Empty : " in the study period") + ", with or without earlier history",
+        _ => "every user with at least one event before time zero",
+    };
 
     public static string Treatment(StudySpec spec) => spec.Treatment switch
     {
