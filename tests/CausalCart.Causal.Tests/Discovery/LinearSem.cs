@@ -45,7 +45,7 @@ internal sealed class LinearSem
     public string[] Names => [.. Enumerable.Range(0, P).Select(i => $"x{i}")];
 
     /// <summary>Samples n rows with Gaussian noise (or uniform noise scaled to unit variance when <paramref name="uniformNoise"/>).</summary>
-    public DiscoveryData Sample(int n, int seed, bool uniformNoise = false)
+    public DiscoveryData Sample(int n, int seed, bool uniformNoise = false, bool standardise = true)
     {
         var rng = new Random(seed);
         var cols = new double[P][];
@@ -73,7 +73,7 @@ internal sealed class LinearSem
         }
 
         // Standardise, so that variance ordering cannot leak the causal order (Reisach et al. 2021).
-        foreach (var c in cols)
+        foreach (var c in standardise ? cols : [])
         {
             double m = c.Average();
             double sd = Math.Sqrt(c.Sum(v => (v - m) * (v - m)) / (n - 1));
