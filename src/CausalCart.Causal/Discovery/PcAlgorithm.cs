@@ -5,7 +5,7 @@ namespace CausalCart.Causal.Discovery;
 
 /// <summary>
 /// The PC-stable algorithm (Spirtes, Glymour &amp; Scheines 2000; order-independent skeleton of Colombo &amp;
-/// Maathuis 2014) with Fisher-z partial-correlation tests for linear-Gaussian data: the skeleton by removing
+/// Maathuis 2014) with Fisher-z partial-correlation tests for linear-Gaussian data or G² tests for discrete data: the skeleton by removing
 /// edges between conditionally independent pairs, then v-structures, then Meek's rules R1–R3 (Meek 1995).
 /// Background knowledge is applied before the v-structures. Deterministic given the options (the bootstrap
 /// uses <see cref="PcOptions.Seed"/>). Works on the correlation matrix, so the cost after one O(n p²) pass over
@@ -27,7 +27,7 @@ public static class PcAlgorithm
         var knowledge = options.Knowledge ?? BackgroundKnowledge.None;
         var allowed = knowledge.AllowedMatrix(data);
         var required = knowledge.RequiredIndices(data).ToList();
-        var (adj, head) = Run(data.Correlation(null), data.Rows, options, allowed, required);
+        var (adj, head) = Run(Tester(data, options.Test, null), data.Names.Count, options, allowed, required);
         int p = data.Names.Count;
         double[,]? conf = null;
         if (options.BootstrapSamples > 0)
@@ -43,7 +43,7 @@ public static class PcAlgorithm
                     w[rng.Next(data.Rows)]++;
                 }
 
-                var (ba, _) = Run(data.Correlation(w), data.Rows, options, allowed, required);
+                var (ba, _) = Run(Tester(data, options.Test, w), data.Names.Count, options, allowed, required);
                 for (int i = 0; i < p; i++)
                 {
                     for (int j = 0; j < p; j++)
@@ -80,7 +80,7 @@ public static class PcAlgorithm
             }
         }
 
-        return new DiscoveredGraph(data.Names, edges, $"PC-stable (Fisher-z, α = {options.Alpha})");
+        return new DiscoveredGraph(data.Names, edges, $"PC-stable ({(options.Test == IndependenceTest.FisherZ ? "Fisher-z" : "G²")}, α = {options.Alpha})");
     }
 
     /// <summary>Fisher-z test p-value for ρ(i, j | s): z = √(n − |s| − 3) · atanh(r) against N(0, 1).</summary>
@@ -97,9 +97,8 @@ public static class PcAlgorithm
         return Distributions.NormalTwoSided(z);
     }
 
-    private static (bool[,] Adj, bool[,] Head) Run(double[,] corr, int n, PcOptions o, bool[,] allowed, List<(int From, int To)> required)
+    private static (bool[,] Adj, bool[,] Head) Run(Func<int, int, int[], double> pValue, int p, PcOptions o, bool[,] allowed, List<(int From, int To)> required)
     {
-        int p = corr.GetLength(0);
         var adj = new bool[p, p];
         var mustKeep = new bool[p, p];
         foreach (var (f, t) in required)
@@ -149,7 +148,7 @@ public static class PcAlgorithm
 
                     foreach (var s in Subsets(pool, l))
                     {
-                        if (FisherZPValue(corr, n, i, j, s) > o.Alpha)
+                        if (pValue(i, j, s) > o.Alpha)
                         {
                             adj[i, j] = adj[j, i] = false;
                             sepset[(i, j)] = sepset[(j, i)] = s;
@@ -263,6 +262,81 @@ public static class PcAlgorithm
         }
 
         return (adj, head);
+    }
+
+    private static Func<int, int, int[], double> Tester(DiscoveryData data, IndependenceTest test, int[]? weights)
+    {
+        if (test == IndependenceTest.FisherZ)
+        {
+            var corr = data.Correlation(weights);
+            int n = data.Rows;
+            return (i, j, s) => FisherZPValue(corr, n, i, j, s);
+        }
+
+        var codes = data.Columns.Select((c, k) => c.Select(v =>
+        {
+            if (v < 0 || v != Math.Floor(v) || v > 1000)
+            {
+                throw new ArgumentException($"The G² test needs discrete columns coded 0, 1, 2, …; column '{data.Names[k]}' has {v}.", nameof(data));
+            }
+
+            return (int)v;
+        }).ToArray()).ToArray();
+        return (i, j, s) => GSquarePValue(codes, weights, i, j, s);
+    }
+
+    /// <summary>G² = 2 Σ O ln(O / E) over the strata of s, with E from the stratum margins; p from χ².</summary>
+    internal static double GSquarePValue(int[][] codes, int[]? weights, int i, int j, IReadOnlyList<int> s)
+    {
+        int n = codes[0].Length;
+        var strata = new Dictionary<string, Dictionary<(int, int), double>>(StringComparer.Ordinal);
+        var key = new System.Text.StringBuilder();
+        for (int r = 0; r < n; r++)
+        {
+            double w = weights?[r] ?? 1;
+            if (w == 0)
+            {
+                continue;
+            }
+
+            key.Clear();
+            foreach (int k in s)
+            {
+                key.Append(codes[k][r]).Append(',');
+            }
+
+            var ks = key.ToString();
+            if (!strata.TryGetValue(ks, out var table))
+            {
+                strata[ks] = table = [];
+            }
+
+            var cell = (codes[i][r], codes[j][r]);
+            table[cell] = table.GetValueOrDefault(cell) + w;
+        }
+
+        double g2 = 0, dof = 0;
+        foreach (var table in strata.Values)
+        {
+            var rows = new Dictionary<int, double>();
+            var cols = new Dictionary<int, double>();
+            double total = 0;
+            foreach (var ((a, b), c) in table)
+            {
+                rows[a] = rows.GetValueOrDefault(a) + c;
+                cols[b] = cols.GetValueOrDefault(b) + c;
+                total += c;
+            }
+
+            foreach (var ((a, b), c) in table)
+            {
+                g2 += 2 * c * Math.Log(c * total / (rows[a] * cols[b]));
+            }
+
+            dof += (rows.Count - 1) * (cols.Count - 1);
+        }
+
+        return dof <= 0 ? 1 : Distributions.ChiSquareSurvival(Math.Max(0, g2), dof);
     }
 
     private static IEnumerable<int[]> Subsets(int[] pool, int k)

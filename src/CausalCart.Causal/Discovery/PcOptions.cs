@@ -6,4 +6,5 @@ namespace CausalCart.Causal.Discovery;
 /// <param name="Knowledge">Background knowledge (null: none).</param>
 /// <param name="BootstrapSamples">Number of bootstrap resamples used to attach a confidence to every edge (0: none).</param>
 /// <param name="Seed">Seed for the bootstrap resampling.</param>
-public sealed record PcOptions(double Alpha = 0.01, int? MaxConditioningSize = null, BackgroundKnowledge? Knowledge = null, int BootstrapSamples = 0, int Seed = 0);
+/// <param name="Test">Conditional-independence test (default Fisher-z).</param>
+public sealed record PcOptions(double Alpha = 0.01, int? MaxConditioningSize = null, BackgroundKnowledge? Knowledge = null, int BootstrapSamples = 0, int Seed = 0, IndependenceTest Test = IndependenceTest.FisherZ);
