@@ -14,6 +14,18 @@ namespace CausalCart.Causal.Discovery;
 /// <param name="Method">The algorithm that produced it, e.g. <c>PC-stable (Fisher-z, α = 0.01)</c>.</param>
 public sealed record DiscoveredGraph(IReadOnlyList<string> Nodes, IReadOnlyList<GraphEdge> Edges, string Method)
 {
+    /// <summary>One sentence a merchant can read, e.g. "The data suggest 12 direct links between 10 variables; 9 have a clear direction, 3 could point either way."</summary>
+    public string Verdict
+    {
+        get
+        {
+            int directed = Edges.Count(e => e.Kind == EdgeKind.Directed), und = Edges.Count - directed;
+            string s = $"The data suggest {Edges.Count} direct link(s) between {Nodes.Count} variables; {directed} have a clear direction, {und} could point either way";
+            var weak = Edges.Where(e => e.Confidence is < 0.5).ToList();
+            return s + (weak.Count > 0 ? $", and {weak.Count} appear in fewer than half of the resampled datasets, so treat them as tentative." : ".");
+        }
+    }
+
     /// <summary>Edges left undirected.</summary>
     public IReadOnlyList<GraphEdge> UndirectedEdges => [.. Edges.Where(e => e.Kind == EdgeKind.Undirected)];
 

@@ -48,6 +48,8 @@ public sealed class PcAlgorithmTests(ITestOutputHelper output)
         Assert.Empty(Identification.MinimalAdjustmentSet(cg, ["c"], ["d"])!); // discovered graph feeds identification
         Assert.Equal(IdentificationStrategy.Adjustment, CausalIdentifier.Identify(cg, "a", "d").Strategy);
 
+        Assert.Equal("The data suggest 3 direct link(s) between 4 variables; 3 have a clear direction, 0 could point either way.", g.Verdict);
+
         var chain = PcAlgorithm.Fit(new DiscoveryData(["a", "c", "d"], [a, c, d]));
         Assert.All(chain.Edges, e => Assert.Equal(EdgeKind.Undirected, e.Kind));
         Assert.Throws<Core.Errors.CausalCartException>(() => chain.ToCausalGraph());
