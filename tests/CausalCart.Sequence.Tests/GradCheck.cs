@@ -8,8 +8,8 @@ namespace CausalCart.Sequence.Tests;
 /// Float32 forward passes limit the accuracy of a finite difference: with step h the rounding error of
 /// the loss (≈ 1e-7·|terms|) is divided by 2h, the truncation error grows as h². h = 1e-2 on inputs of
 /// order one balances the two at about 1e-4, so each check allows |analytic − numeric| ≤ atol + rtol·|numeric|
-/// with atol = 2e-3 and rtol = 2e-2, and additionally requires the whole gradient vectors to agree to
-/// a relative L2 error below 1e-2 — a wrong backward formula misses both by orders of magnitude.
+/// with atol = 1e-3 and rtol = 1e-2, and additionally requires the whole gradient vectors to agree to
+/// a relative L2 error below 2e-3 (the full model reaches ≤ 4e-4; a gradient 1% off fails).
 /// </remarks>
 internal static class GradCheck
 {
@@ -45,7 +45,7 @@ internal static class GradCheck
     /// Compares <paramref name="analytic"/> to central differences of <paramref name="loss"/> w.r.t. each
     /// (or <paramref name="maxChecks"/> evenly spread) element of <paramref name="x"/>.
     /// </summary>
-    public static void Check(string name, Slice x, ReadOnlySpan<float> analytic, Func<double> loss, int maxChecks = 400, float step = Step, double atol = 2e-3, double rtol = 2e-2)
+    public static void Check(string name, Slice x, ReadOnlySpan<float> analytic, Func<double> loss, int maxChecks = 400, float step = Step, double atol = 1e-3, double rtol = 1e-2)
     {
         var span = x.Span;
         var stride = Math.Max(1, span.Length / maxChecks);
@@ -75,6 +75,6 @@ internal static class GradCheck
         }
 
         var rel = Math.Sqrt(diff2) / Math.Max(1e-12, Math.Sqrt(ref2));
-        Assert.True(failures == 0 && (ref2 == 0 || rel < 1e-2), $"{name}: {failures} elements out of tolerance, relative L2 error {rel:G3}. First: {worst}");
+        Assert.True(failures == 0 && (ref2 == 0 || rel < 2e-3), $"{name}: {failures} elements out of tolerance, relative L2 error {rel:G3}. First: {worst}");
     }
 }
