@@ -60,6 +60,14 @@ if (mode == "train")
     File.WriteAllText(Path.Combine(outDir, "result.json"), CausalCartJson.Serialize(report));
     Console.WriteLine($"test NDCG@10 {result.Test.Ranking.Ndcg(10):F4} HR@10 {result.Test.Ranking.HitRate(10):F4} (valid {result.Validation.Ranking.Ndcg(10):F4}); best epoch {result.Manifest.BestEpoch}/{result.Manifest.Epochs}; {result.Manifest.Elapsed.TotalMinutes:F1} min; {result.Manifest.TokensPerSecond:F0} tokens/s; stopped: {result.Manifest.StoppedBecause}");
 }
+else if (mode == "kernels")
+{
+    SequenceBench.KernelProfile.Run(I("threads", 1));
+}
+else if (mode == "profile")
+{
+    SequenceBench.Profile.Run(I("items", 50000), I("threads", 2), I("negatives", 0), I("steps", 4));
+}
 else if (mode == "throughput")
 {
     // The ANCHORS SASRec-like step: V items, d=64, 2 blocks, windows of 50 tokens, batch 128.
