@@ -104,9 +104,10 @@ public sealed partial class SequenceModel
     }
 
     /// <summary>
-    /// Purchase-within-horizon on a time split: for each user with events before <paramref name="cutoff"/>,
-    /// the purchase probability after the last such event against whether a <see cref="CanonicalAction.Buy"/>
-    /// happens in (cutoff, cutoff + horizon]. Requires timestamps and a trained purchase head.
+    /// Purchase-within-horizon on a time split: for each user active within one horizon before
+    /// <paramref name="cutoff"/>, the purchase probability at the newest event before the cut-off against
+    /// whether a <see cref="CanonicalAction.Buy"/> follows, after the cut-off, within the horizon of that
+    /// event. Train on <see cref="SequenceDataset.Before"/> the cut-off. Requires timestamps and a trained purchase head.
     /// </summary>
     public PurchaseMetrics EvaluatePurchase(SequenceDataset data, DateTimeOffset cutoff)
     {

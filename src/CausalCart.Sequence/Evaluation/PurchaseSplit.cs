@@ -7,14 +7,15 @@ namespace CausalCart.Sequence.Evaluation;
 internal static class PurchaseSplit
 {
     /// <summary>
-    /// Users with an event before the cut-off; end = number of such events; label = a Buy in
-    /// (cutoff, cutoff + horizon].
+    /// Users active within one horizon before the cut-off (last event t_last in [cutoff − horizon, cutoff));
+    /// end = number of events before the cut-off; label = a Buy at or after the cut-off and no later
+    /// than t_last + horizon — the purchase head's own question, asked at the user's newest event, with
+    /// the answer lying entirely after the cut-off.
     /// </summary>
     public static (int[] Users, int[] Ends, int[] Labels) Labels(SequenceDataset data, DateTimeOffset cutoff, TimeSpan horizon)
     {
         var times = data.Times ?? throw new InvalidOperationException("No timestamps.");
         var t0 = cutoff.ToUnixTimeSeconds();
-        var t1 = t0 + (long)horizon.TotalSeconds;
         var users = new List<int>();
         var ends = new List<int>();
         var labels = new List<int>();
@@ -26,13 +27,14 @@ internal static class PurchaseSplit
                 end++;
             }
 
-            if (end == 0)
+            if (end == 0 || times[u][end - 1] < t0 - (long)horizon.TotalSeconds)
             {
                 continue;
             }
 
             var label = 0;
-            for (var j = end; j < times[u].Length && times[u][j] <= t1; j++)
+            var last = times[u][end - 1] + (long)horizon.TotalSeconds;
+            for (var j = end; j < times[u].Length && times[u][j] <= last; j++)
             {
                 if (times[u][j] >= t0 && data.Actions[u][j] == (byte)CanonicalAction.Buy)
                 {
