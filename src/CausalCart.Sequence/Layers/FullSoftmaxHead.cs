@@ -11,7 +11,7 @@ namespace CausalCart.Sequence.Layers;
 /// <remarks>
 /// Implementation note: the (N, V) logits never exist at once. Rows are processed in chunks of R
 /// tokens so that R·V floats fit the scratch buffers; for each chunk the softmax, the loss and
-/// ∂L/∂logits = w·(p − onehot) are computed in place, then dh = dlogits · E and dE += dlogitsᵀ · h.
+/// ∂L/∂logits = w·(p − onehot) are computed in place, then dh = dlogits · E and dE += dlogitsᵀ · h (the transpose is read in place, not built).
 /// Forward and backward are fused because keeping the logits for a separate backward pass would
 /// cost N·V floats.
 /// </remarks>
@@ -20,10 +20,10 @@ internal static class FullSoftmaxHead
     /// <summary>
     /// Computes the weighted loss Σ_t weight·CE_t over tokens with a target (targets[t] ≥ 0; others are
     /// ignored). When <paramref name="computeGradients"/>, dh (N, C) is overwritten and dtable (V, C)
-    /// accumulated. <paramref name="tableT"/> holds C·V floats, <paramref name="logits"/> and
-    /// <paramref name="logitsT"/> each at least 6·V floats (the chunk size is derived from them).
+    /// accumulated. <paramref name="tableT"/> holds C·V floats, <paramref name="logits"/> at least V floats
+    /// (the chunk size R is derived from its length).
     /// </summary>
-    public static double ForwardBackward(Compute compute, Slice h, Slice table, int[] targets, float weight, Slice dh, Slice dtable, Slice tableT, Slice logits, Slice logitsT, int n, int c, int v, bool computeGradients)
+    public static double ForwardBackward(Compute compute, Slice h, Slice table, int[] targets, float weight, Slice dh, Slice dtable, Slice tableT, Slice logits, int n, int c, int v, bool computeGradients)
     {
         MatMul.Transpose(compute, table, tableT, v, c); // (C, V)
         var chunk = Math.Max(1, Math.Min(n, logits.Length / v));
@@ -58,9 +58,7 @@ internal static class FullSoftmaxHead
             if (computeGradients)
             {
                 MatMul.Multiply(compute, lg, table, dh.Sub(r0 * c, rows * c), rows, v, c, accumulate: false);
-                var lgT = logitsT.Sub(0, rows * v);              // (V, R)
-                MatMul.Transpose(compute, lg, lgT, rows, v);
-                MatMul.Multiply(compute, lgT, h.Sub(r0 * c, rows * c), dtable, v, rows, c, accumulate: true);
+                MatMul.Multiply(compute, lg, h.Sub(r0 * c, rows * c), dtable, v, rows, c, accumulate: true, transposeA: true); // dlogitsᵀ · h
             }
         }
 

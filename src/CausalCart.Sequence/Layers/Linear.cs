@@ -35,21 +35,19 @@ internal static class Linear
     /// <summary>
     /// Backward: dinp (N, C) = dout · W (overwritten, or added when <paramref name="accumulateInput"/>);
     /// dweight (OC, C) += doutᵀ · inp; dbias (OC) += Σ dout.
-    /// <paramref name="scratch"/> holds at least N·OC floats (doutᵀ is built there).
+    /// <paramref name="scratch"/> is unused (kept for symmetry with <see cref="Forward"/>).
     /// </summary>
     public static void Backward(Compute compute, Slice dinput, Slice dweight, Slice dbias, Slice doutput, Slice input, Slice weight, Slice scratch, int n, int c, int oc, bool accumulateInput = false)
     {
         MatMul.Multiply(compute, doutput, weight, dinput, n, oc, c, accumulateInput);
-        var doutT = scratch.Sub(0, n * oc); // (OC, N)
-        MatMul.Transpose(compute, doutput, doutT, n, oc);
-        MatMul.Multiply(compute, doutT, input, dweight, oc, n, c, accumulate: true);
+        MatMul.Multiply(compute, doutput, input, dweight, oc, n, c, accumulate: true, transposeA: true); // doutᵀ · inp
         if (dbias.Length > 0)
         {
             var db = dbias.Span;
-            var dT = doutT.Span;
-            for (var o = 0; o < oc; o++)
+            var d = doutput.Span;
+            for (var t = 0; t < n; t++)
             {
-                db[o] += TensorPrimitives.Sum(dT.Slice(o * n, n));
+                TensorPrimitives.Add(db, d.Slice(t * oc, oc), db);
             }
         }
     }

@@ -16,9 +16,9 @@ internal static class SampledSoftmaxHead
     /// Loss Σ_t weight·CE_t over tokens with targets[t] ≥ 0. negatives (S) are item rows; logQ (V) holds
     /// log(S·Q(i)). When <paramref name="computeGradients"/>, dh (N, C) is overwritten and the rows of
     /// dtable (V, C) for targets and negatives accumulated. Scratch: negE and dnegE S·C floats,
-    /// negET C·S, logits and logitsT N·S each.
+    /// negET C·S, logits N·S.
     /// </summary>
-    public static double ForwardBackward(Compute compute, Slice h, Slice table, int[] targets, int[] negatives, float[] logQ, float weight, Slice dh, Slice dtable, Slice negE, Slice negET, Slice dnegE, Slice logits, Slice logitsT, int n, int c, bool computeGradients)
+    public static double ForwardBackward(Compute compute, Slice h, Slice table, int[] targets, int[] negatives, float[] logQ, float weight, Slice dh, Slice dtable, Slice negE, Slice negET, Slice dnegE, Slice logits, int n, int c, bool computeGradients)
     {
         var s = negatives.Length;
         var tab = table.Span;
@@ -87,9 +87,7 @@ internal static class SampledSoftmaxHead
                 TensorPrimitives.MultiplyAdd(hh.Slice(i * c, c), dpos[i], dTarget, dTarget);
             }
 
-            var lgT = logitsT.Sub(0, n * s);                                     // (S, N)
-            MatMul.Transpose(compute, lg, lgT, n, s);
-            MatMul.Multiply(compute, lgT, h, dnegE, s, n, c, accumulate: false); // (S, C)
+            MatMul.Multiply(compute, lg, h, dnegE, s, n, c, accumulate: false, transposeA: true); // (S, C) = dnegᵀ · h
             for (var j = 0; j < s; j++)
             {
                 var dRow = dt.Slice(negatives[j] * c, c);

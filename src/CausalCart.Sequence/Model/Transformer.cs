@@ -46,10 +46,9 @@ internal sealed class Transformer
     private readonly Slice _dPurchaseLogits; // (N, 1)
 
     // Scratch.
-    private readonly Slice _linearScratch; // max(N·4C, 4C·C): Wᵀ or doutᵀ
+    private readonly Slice _linearScratch; // (4C·C) Wᵀ of the largest linear layer
     private readonly Slice _tableT;        // (C, V) item table transposed
     private readonly Slice _logits;        // (R, V) chunk of logits (or (N, S) sampled)
-    private readonly Slice _logitsT;       // (V, R)
     private readonly Slice _negE;          // (S, C) gathered negatives
     private readonly Slice _negET;         // (C, S)
     private readonly Slice _dNegE;         // (S, C)
@@ -130,10 +129,9 @@ internal sealed class Transformer
         g.Declare("d_purchase_logits", n, 1);
         var rows = Math.Max(1, Math.Min(n, Math.Max(64, LogitBudget / shape.Items)));
         var logitFloats = Math.Max(rows * shape.Items, n * maxNegatives);
-        g.Declare("linear_scratch", Math.Max(n * shape.Hidden, shape.Hidden * c));
+        g.Declare("linear_scratch", Math.Max(shape.Hidden, shape.Actions) * c);
         g.Declare("table_t", c, shape.Items);
         g.Declare("logits", logitFloats);
-        g.Declare("logits_t", logitFloats);
         g.Declare("neg_e", Math.Max(1, maxNegatives), c);
         g.Declare("neg_e_t", c, Math.Max(1, maxNegatives));
         g.Declare("d_neg_e", Math.Max(1, maxNegatives), c);
@@ -151,7 +149,6 @@ internal sealed class Transformer
         _linearScratch = g["linear_scratch"];
         _tableT = g["table_t"];
         _logits = g["logits"];
-        _logitsT = g["logits_t"];
         _negE = g["neg_e"];
         _negET = g["neg_e_t"];
         _dNegE = g["d_neg_e"];
@@ -250,11 +247,11 @@ internal sealed class Transformer
         double itemLoss;
         if (settings.SampledNegatives is { } negatives)
         {
-            itemLoss = SampledSoftmaxHead.ForwardBackward(_compute, _lnf.Sub(0, n * c), Parameters.ItemEmbedding, batch.TargetItems, negatives, settings.LogQ!, itemWeight, _dLnf, dTable, _negE, _negET, _dNegE, _logits, _logitsT, n, c, computeGradients);
+            itemLoss = SampledSoftmaxHead.ForwardBackward(_compute, _lnf.Sub(0, n * c), Parameters.ItemEmbedding, batch.TargetItems, negatives, settings.LogQ!, itemWeight, _dLnf, dTable, _negE, _negET, _dNegE, _logits, n, c, computeGradients);
         }
         else
         {
-            itemLoss = FullSoftmaxHead.ForwardBackward(_compute, _lnf, Parameters.ItemEmbedding, batch.TargetItems, itemWeight, _dLnf, dTable, _tableT, _logits, _logitsT, n, c, Shape.Items, computeGradients);
+            itemLoss = FullSoftmaxHead.ForwardBackward(_compute, _lnf, Parameters.ItemEmbedding, batch.TargetItems, itemWeight, _dLnf, dTable, _tableT, _logits, n, c, Shape.Items, computeGradients);
         }
 
         var actionWeight = actionCount > 0 ? settings.ActionWeight / actionCount : 0f;

@@ -19,6 +19,7 @@ public sealed class MatMulTests
         }
 
         data.Add(130, 257, 192);
+        data.Add(7, 40, 100); // 3 wide tiles, a 16-lane tile and a scalar tail
         return data;
     }
 
@@ -29,12 +30,12 @@ public sealed class MatMulTests
         var a = GradCheck.Random(m * k, 1);
         var b = GradCheck.Random(k * n, 2);
         var initial = GradCheck.Random(m * n, 3);
-        foreach (var accumulate in new[] { false, true })
+        foreach (var (accumulate, transposeA) in new[] { (false, false), (true, false), (false, true), (true, true) })
         {
             var expected = (float[])initial.Array.Clone();
             var actual = new Slice((float[])initial.Array.Clone(), 0, m * n);
-            MatMul.MultiplyReference(a.Span, b.Span, expected, m, k, n, accumulate);
-            MatMul.Multiply(new Compute(2), a, b, actual, m, k, n, accumulate);
+            MatMul.MultiplyReference(a.Span, b.Span, expected, m, k, n, accumulate, transposeA);
+            MatMul.Multiply(new Compute(2), a, b, actual, m, k, n, accumulate, transposeA);
             for (var i = 0; i < m * n; i++)
             {
                 // Float32 sums of K products of unit normals: error grows like √K·ε.

@@ -199,11 +199,10 @@ public sealed class LayerGradientTests
         int[] targets = [3, 0, 36, -1, 5, 5, 20, -1, 1];
         var tableT = Zeros(C * V);
         var logits = Zeros(4 * V); // forces chunks of 4 rows
-        var logitsT = Zeros(4 * V);
         var dh = Zeros(N * C);
         var dTable = Zeros(V * C);
-        double Loss() => FullSoftmaxHead.ForwardBackward(Two, h, table, targets, 1f / 7, dh, Zeros(V * C), tableT, logits, logitsT, N, C, V, computeGradients: false);
-        FullSoftmaxHead.ForwardBackward(Two, h, table, targets, 1f / 7, dh, dTable, tableT, logits, logitsT, N, C, V, computeGradients: true);
+        double Loss() => FullSoftmaxHead.ForwardBackward(Two, h, table, targets, 1f / 7, dh, Zeros(V * C), tableT, logits, N, C, V, computeGradients: false);
+        FullSoftmaxHead.ForwardBackward(Two, h, table, targets, 1f / 7, dh, dTable, tableT, logits, N, C, V, computeGradients: true);
         var dhCopy = dh.Span.ToArray();
         Check("dh", h, dhCopy, Loss);
         Check("dTable", table, dTable.Span, Loss);
@@ -227,8 +226,8 @@ public sealed class LayerGradientTests
         Slice Z(int n) => Zeros(n);
         var dh = Zeros(N * C);
         var dTable = Zeros(V * C);
-        double Loss() => SampledSoftmaxHead.ForwardBackward(Two, h, table, targets, negatives, logQ, 0.2f, Z(N * C), Z(V * C), Z(s * C), Z(s * C), Z(s * C), Z(N * s), Z(N * s), N, C, computeGradients: false);
-        SampledSoftmaxHead.ForwardBackward(Two, h, table, targets, negatives, logQ, 0.2f, dh, dTable, Z(s * C), Z(s * C), Z(s * C), Z(N * s), Z(N * s), N, C, computeGradients: true);
+        double Loss() => SampledSoftmaxHead.ForwardBackward(Two, h, table, targets, negatives, logQ, 0.2f, Z(N * C), Z(V * C), Z(s * C), Z(s * C), Z(s * C), Z(N * s), N, C, computeGradients: false);
+        SampledSoftmaxHead.ForwardBackward(Two, h, table, targets, negatives, logQ, 0.2f, dh, dTable, Z(s * C), Z(s * C), Z(s * C), Z(N * s), N, C, computeGradients: true);
         var dhCopy = dh.Span.ToArray();
         Check("dh", h, dhCopy, Loss);
         Check("dTable", table, dTable.Span, Loss);
