@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using CausalCart.Sequence.Kernels;
 using CausalCart.Sequence.Tensors;
 
@@ -43,7 +42,7 @@ internal static class CausalSelfAttention
                     for (var u = 0; u <= t; u++)
                     {
                         var key = q.Slice(((start + u) * 3 * c) + c + (h * hs), hs);
-                        var v = TensorPrimitives.Dot(query, key) * scale;
+                        var v = SmallVector.Dot(query, key) * scale;
                         row[u] = v;
                         max = MathF.Max(max, v);
                     }
@@ -63,7 +62,7 @@ internal static class CausalSelfAttention
                     {
                         row[u] *= inv;
                         var value = q.Slice(((start + u) * 3 * c) + (2 * c) + (h * hs), hs);
-                        TensorPrimitives.MultiplyAdd(value, row[u], y, y);
+                        SmallVector.Axpy(row[u], value, y);
                     }
 
                     row[(t + 1)..].Clear();
@@ -110,8 +109,8 @@ internal static class CausalSelfAttention
                     {
                         var value = q.Slice(((start + u) * 3 * c) + (2 * c) + (h * hs), hs);
                         var dvalue = dq.Slice(((start + u) * 3 * c) + (2 * c) + (h * hs), hs);
-                        datt[u] = TensorPrimitives.Dot(dy, value);
-                        TensorPrimitives.MultiplyAdd(dy, row[u], dvalue, dvalue);
+                        datt[u] = SmallVector.Dot(dy, value);
+                        SmallVector.Axpy(row[u], dy, dvalue);
                         dot += row[u] * datt[u];
                     }
 
@@ -122,8 +121,8 @@ internal static class CausalSelfAttention
                         var dpre = row[u] * (datt[u] - dot) * scale;
                         var key = q.Slice(((start + u) * 3 * c) + c + (h * hs), hs);
                         var dkey = dq.Slice(((start + u) * 3 * c) + c + (h * hs), hs);
-                        TensorPrimitives.MultiplyAdd(key, dpre, dquery, dquery);
-                        TensorPrimitives.MultiplyAdd(query, dpre, dkey, dkey);
+                        SmallVector.Axpy(dpre, key, dquery);
+                        SmallVector.Axpy(dpre, query, dkey);
                     }
                 }
             }

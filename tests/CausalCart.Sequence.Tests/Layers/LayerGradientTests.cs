@@ -253,3 +253,23 @@ public sealed class LayerGradientTests
         Check("dz", z, dz.Span, LossB);
     }
 }
+
+public sealed class GeluReferenceTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(513)]
+    [InlineData(1500)]
+    public void Vectorised_gelu_matches_the_scalar_reference_for_every_length(int length)
+    {
+        var x = GradCheck.Random(length, (ulong)length + 1, 3f);
+        var y = GradCheck.Zeros(length);
+        Gelu.Forward(new Compute(2), y, x, length);
+        for (var i = 0; i < length; i++)
+        {
+            Assert.Equal(Gelu.Reference(x.Span[i]), y.Span[i], 1e-5f);
+        }
+    }
+}
