@@ -8,16 +8,45 @@ internal static class Inference
 {
     /// <summary>
     /// Builds the record with SE = √(factor · Σ_i c_i²), where c_i is unit i's contribution to the linearisation
-    /// θ̂ − θ ≈ Σ_i c_i (the influence function scaled by 1/n, or by w_i/Σw under weights).
+    /// θ̂ − θ ≈ Σ_i c_i (the influence function scaled by 1/n, or by w_i/Σw under weights). When the data carry group
+    /// ids, SE = √(factor · G/(G − 1) · Σ_g (Σ_{i∈g} c_i)²), cluster-robust by group.
     /// </summary>
     public static EffectEstimate Build(
         EffectMethod method, Estimand estimand, double estimate, double[] contributions, EffectData data, EffectOptions options,
         Dictionary<string, double> diagnostics, List<string> warnings, double factor = 1)
     {
         double ss = 0;
-        foreach (double c in contributions)
+        if (data.Groups is { } groups && contributions.Length == data.Count)
         {
-            ss += c * c;
+            // Cluster-robust: units of one group (e.g. one user's user_item pairs) are not independent, so their
+            // influence contributions are summed within the group before squaring, with the G/(G − 1)
+            // small-sample factor (Liang & Zeger 1986; Cameron & Miller 2015). Singleton groups reduce to the
+            // ordinary influence-function variance apart from that factor.
+            var sums = new Dictionary<int, double>();
+            for (int i = 0; i < contributions.Length; i++)
+            {
+                sums[groups[i]] = sums.GetValueOrDefault(groups[i]) + contributions[i];
+            }
+
+            foreach (double g in sums.Values)
+            {
+                ss += g * g;
+            }
+
+            int clusters = sums.Count;
+            if (clusters > 1)
+            {
+                ss *= clusters / (clusters - 1.0);
+            }
+
+            diagnostics["clusters"] = clusters;
+        }
+        else
+        {
+            foreach (double c in contributions)
+            {
+                ss += c * c;
+            }
         }
 
         double se = Math.Sqrt(factor * ss);
