@@ -33,7 +33,14 @@ public sealed class KillDuringIngestTests
         using var process = Process.Start(info)!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
-        await Task.Delay(2500);
+        // Kill once the process has spent 1.5 s of CPU: past start-up and JIT, well inside the file (5M rows need
+        // several CPU-seconds), whatever else the machine is doing.
+        var waited = Stopwatch.StartNew();
+        while (!process.HasExited && process.TotalProcessorTime < TimeSpan.FromSeconds(1.5) && waited.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            await Task.Delay(50);
+        }
+
         Assert.False(process.HasExited, "the ingest finished before it could be killed; the test file is too small for this machine");
         process.Kill(entireProcessTree: true); // SIGKILL on Linux
         await process.WaitForExitAsync();
