@@ -11,17 +11,11 @@ stamp="$dest/.duckdb-$version"
 if [[ -f "$stamp" && -f "$dest/libduckdb.so" ]]; then
   exit 0
 fi
-command -v npm >/dev/null || { echo "install-native: npm is required to fetch DuckDB (apt-get install npm)" >&2; exit 1; }
+# shellcheck source=lib/npm-fetch.sh
+source "$root/scripts/lib/npm-fetch.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-echo "install-native: fetching @duckdb/node-bindings-linux-x64@$version" >&2
-(cd "$tmp" && npm pack --silent "@duckdb/node-bindings-linux-x64@$version" >/dev/null)
-tgz=$(ls "$tmp"/*.tgz)
-actual=$(sha256sum "$tgz" | cut -d' ' -f1)
-if [[ "$actual" != "$sha256" ]]; then
-  echo "install-native: SHA-256 mismatch for $tgz: expected $sha256, got $actual" >&2
-  exit 1
-fi
+tgz=$(npm_fetch_verified install-native "@duckdb/node-bindings-linux-x64@$version" "$sha256" "$tmp")
 mkdir -p "$dest"
 tar -xzf "$tgz" -C "$tmp" package/libduckdb.so package/LICENSE
 mv "$tmp/package/libduckdb.so" "$dest/libduckdb.so.tmp" && mv "$dest/libduckdb.so.tmp" "$dest/libduckdb.so"

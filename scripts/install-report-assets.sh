@@ -12,17 +12,11 @@ stamp="$dest/.echarts-$version"
 if [[ -f "$stamp" && -f "$dest/echarts.min.js" ]]; then
   exit 0
 fi
-command -v npm >/dev/null || { echo "install-report-assets: npm is required to fetch ECharts (apt-get install npm)" >&2; exit 1; }
+# shellcheck source=lib/npm-fetch.sh
+source "$root/scripts/lib/npm-fetch.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-echo "install-report-assets: fetching echarts@$version" >&2
-(cd "$tmp" && npm pack --silent "echarts@$version" >/dev/null)
-tgz=$(ls "$tmp"/*.tgz)
-actual=$(sha256sum "$tgz" | cut -d' ' -f1)
-if [[ "$actual" != "$sha256" ]]; then
-  echo "install-report-assets: SHA-256 mismatch for $tgz: expected $sha256, got $actual" >&2
-  exit 1
-fi
+tgz=$(npm_fetch_verified install-report-assets "echarts@$version" "$sha256" "$tmp")
 mkdir -p "$dest"
 tar -xzmf "$tgz" -C "$tmp" package/dist/echarts.min.js package/LICENSE package/NOTICE package/licenses/LICENSE-d3
 # Licences travel with the bundle: ECharts is Apache-2.0 (LICENSE + NOTICE); it bundles code derived
