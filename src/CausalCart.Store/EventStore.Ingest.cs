@@ -32,21 +32,7 @@ public sealed partial class EventStore
     {
         ArgumentNullException.ThrowIfNull(read);
         return IngestFile(sourcePath, SourceFileKind.Events, format, cancellationToken, (fileId, dictionaries, rejects) =>
-        {
-            var appender = _connection.CreateAppender("events");
-            try
-            {
-                var sink = new EventAppendSink(appender, rejects, fileId, cancellationToken);
-                var counts = read(dictionaries, sink, cancellationToken) ?? throw new InvalidOperationException("The reader returned no counts.");
-                appender.Close();
-                return (counts, sink.Accepted);
-            }
-            catch
-            {
-                appender.Discard();
-                throw;
-            }
-        });
+            AppendAll("events", appender => new EventAppendSink(appender, rejects, fileId, cancellationToken), sink => read(dictionaries, sink, cancellationToken)));
     }
 
     /// <summary>
@@ -64,21 +50,7 @@ public sealed partial class EventStore
     {
         ArgumentNullException.ThrowIfNull(read);
         return IngestFile(sourcePath, SourceFileKind.Exposures, format, cancellationToken, (fileId, dictionaries, rejects) =>
-        {
-            var appender = _connection.CreateAppender("exposures");
-            try
-            {
-                var sink = new ExposureAppendSink(appender, rejects, fileId, cancellationToken);
-                var counts = read(dictionaries, sink, cancellationToken) ?? throw new InvalidOperationException("The reader returned no counts.");
-                appender.Close();
-                return (counts, sink.Accepted);
-            }
-            catch
-            {
-                appender.Discard();
-                throw;
-            }
-        });
+            AppendAll("exposures", appender => new ExposureAppendSink(appender, rejects, fileId, cancellationToken), sink => read(dictionaries, sink, cancellationToken)));
     }
 
     /// <summary>The rows of <c>source_files</c> in id order.</summary>
@@ -86,6 +58,26 @@ public sealed partial class EventStore
     {
         var table = _connection.Query("SELECT id FROM source_files ORDER BY id");
         return [.. table.Column<int>("id").Values.ToArray().Select(id => StoredResult(id, TimeSpan.Zero))];
+    }
+
+    /// <summary>Opens an appender on <paramref name="table"/>, lets <paramref name="read"/> fill it through a sink, and closes it
+    /// (or discards it when anything throws, leaving the rollback to the caller's transaction).</summary>
+    private (IngestCounts Counts, long SinkAccepted) AppendAll<TSink>(string table, Func<DuckDbAppender, TSink> createSink, Func<TSink, IngestCounts> read)
+        where TSink : AppendSink
+    {
+        var appender = _connection.CreateAppender(table);
+        try
+        {
+            var sink = createSink(appender);
+            var counts = read(sink) ?? throw new InvalidOperationException("The reader returned no counts.");
+            appender.Close();
+            return (counts, sink.Accepted);
+        }
+        catch
+        {
+            appender.Discard();
+            throw;
+        }
     }
 
     private delegate (IngestCounts Counts, long SinkAccepted) FileBody(int sourceFileId, IdDictionaries dictionaries, RejectWriter rejects);

@@ -8,66 +8,45 @@ namespace CausalCart.Store.Ingestion;
 /// Writes a reader's output straight into the <c>events</c> and <c>rejects</c> appenders of the open
 /// transaction. Ids of -1, NaN prices and null queries become NULL.
 /// </summary>
-internal sealed class EventAppendSink : IEventSink
+internal sealed class EventAppendSink(DuckDbAppender events, RejectWriter rejects, int sourceFile, CancellationToken cancellationToken)
+    : AppendSink(events, rejects, sourceFile, cancellationToken), IEventSink
 {
     private static readonly byte MaxAction = (byte)CanonicalActions.All.Max();
-    private readonly DuckDbAppender _events;
-    private readonly RejectWriter _rejects;
-    private readonly int[] _sourceFile;   // (chunk) the file id, repeated
-    private readonly CancellationToken _cancellationToken;
-
-    public EventAppendSink(DuckDbAppender events, RejectWriter rejects, int sourceFile, CancellationToken cancellationToken)
-    {
-        _events = events;
-        _rejects = rejects;
-        _sourceFile = new int[DuckDbAppender.ChunkCapacity];
-        Array.Fill(_sourceFile, sourceFile);
-        _cancellationToken = cancellationToken;
-    }
-
-    public long Accepted { get; private set; }
-
-    public long Rejected => _rejects.Count;
 
     public void WriteEvents(EventBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        _cancellationToken.ThrowIfCancellationRequested();
+        CancellationToken.ThrowIfCancellationRequested();
         var count = batch.Count;
         CheckBatch(batch, count);
-        var capacity = _sourceFile.Length;
+        var capacity = SourceFile.Length;
         for (var start = 0; start < count; start += capacity)
         {
             var rows = Math.Min(capacity, count - start);
-            _events.BeginChunk(rows);
-            _events.Write<int>(0, batch.User.AsSpan(start, rows));
-            _events.Write(1, batch.Item.AsSpan(start, rows), -1);
-            _events.Write(2, batch.Category.AsSpan(start, rows), -1);
-            _events.Write<byte>(3, batch.Action.AsSpan(start, rows));
-            _events.Write<long>(4, batch.TimestampMicros.AsSpan(start, rows));
-            _events.Write(5, batch.Price.AsSpan(start, rows), double.NaN);
-            _events.Write(6, batch.Session.AsSpan(start, rows), -1);
+            Target.BeginChunk(rows);
+            Target.Write<int>(0, batch.User.AsSpan(start, rows));
+            Target.Write(1, batch.Item.AsSpan(start, rows), -1);
+            Target.Write(2, batch.Category.AsSpan(start, rows), -1);
+            Target.Write<byte>(3, batch.Action.AsSpan(start, rows));
+            Target.Write<long>(4, batch.TimestampMicros.AsSpan(start, rows));
+            Target.Write(5, batch.Price.AsSpan(start, rows), double.NaN);
+            Target.Write(6, batch.Session.AsSpan(start, rows), -1);
             var queries = batch.Query.AsSpan(start, rows);
             if (!AllNull(queries))
             {
-                _events.WriteStrings(7, queries);
+                Target.WriteStrings(7, queries);
             }
             else
             {
-                _events.WriteNulls(7);
+                Target.WriteNulls(7);
             }
 
-            _events.Write<int>(8, _sourceFile.AsSpan(0, rows));
-            _events.Write<long>(9, batch.SourceLine.AsSpan(start, rows));
-            _events.EndChunk();
+            Target.Write<int>(8, SourceFile.AsSpan(0, rows));
+            Target.Write<long>(9, batch.SourceLine.AsSpan(start, rows));
+            Target.EndChunk();
         }
 
         Accepted += count;
-    }
-
-    public void WriteReject(RejectRecord reject)
-    {
-        _rejects.Add(reject);
     }
 
     private static bool AllNull(ReadOnlySpan<string?> values)

@@ -7,30 +7,13 @@ namespace CausalCart.Store.Ingestion;
 /// Writes a reader's exposures into the <c>exposures</c> and <c>rejects</c> appenders of the open transaction.
 /// Item -1 and NaN propensity become NULL.
 /// </summary>
-internal sealed class ExposureAppendSink : IExposureSink
+internal sealed class ExposureAppendSink(DuckDbAppender exposures, RejectWriter rejects, int sourceFile, CancellationToken cancellationToken)
+    : AppendSink(exposures, rejects, sourceFile, cancellationToken), IExposureSink
 {
-    private readonly DuckDbAppender _exposures;
-    private readonly RejectWriter _rejects;
-    private readonly int[] _sourceFile;   // (chunk) the file id, repeated
-    private readonly CancellationToken _cancellationToken;
-
-    public ExposureAppendSink(DuckDbAppender exposures, RejectWriter rejects, int sourceFile, CancellationToken cancellationToken)
-    {
-        _exposures = exposures;
-        _rejects = rejects;
-        _sourceFile = new int[DuckDbAppender.ChunkCapacity];
-        Array.Fill(_sourceFile, sourceFile);
-        _cancellationToken = cancellationToken;
-    }
-
-    public long Accepted { get; private set; }
-
-    public long Rejected => _rejects.Count;
-
     public void WriteExposures(ExposureBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        _cancellationToken.ThrowIfCancellationRequested();
+        CancellationToken.ThrowIfCancellationRequested();
         var count = batch.Count;
         if ((uint)count > (uint)batch.Capacity)
         {
@@ -47,27 +30,22 @@ internal sealed class ExposureAppendSink : IExposureSink
             }
         }
 
-        var capacity = _sourceFile.Length;
+        var capacity = SourceFile.Length;
         for (var start = 0; start < count; start += capacity)
         {
             var rows = Math.Min(capacity, count - start);
-            _exposures.BeginChunk(rows);
-            _exposures.Write<int>(0, batch.User.AsSpan(start, rows));
-            _exposures.Write<long>(1, batch.TimestampMicros.AsSpan(start, rows));
-            _exposures.Write<int>(2, batch.Campaign.AsSpan(start, rows));
-            _exposures.WriteStrings(3, batch.Arm.AsSpan(start, rows));
-            _exposures.Write(4, batch.Item.AsSpan(start, rows), -1);
-            _exposures.Write(5, batch.Propensity.AsSpan(start, rows), double.NaN);
-            _exposures.Write<int>(6, _sourceFile.AsSpan(0, rows));
-            _exposures.Write<long>(7, batch.SourceLine.AsSpan(start, rows));
-            _exposures.EndChunk();
+            Target.BeginChunk(rows);
+            Target.Write<int>(0, batch.User.AsSpan(start, rows));
+            Target.Write<long>(1, batch.TimestampMicros.AsSpan(start, rows));
+            Target.Write<int>(2, batch.Campaign.AsSpan(start, rows));
+            Target.WriteStrings(3, batch.Arm.AsSpan(start, rows));
+            Target.Write(4, batch.Item.AsSpan(start, rows), -1);
+            Target.Write(5, batch.Propensity.AsSpan(start, rows), double.NaN);
+            Target.Write<int>(6, SourceFile.AsSpan(0, rows));
+            Target.Write<long>(7, batch.SourceLine.AsSpan(start, rows));
+            Target.EndChunk();
         }
 
         Accepted += count;
-    }
-
-    public void WriteReject(RejectRecord reject)
-    {
-        _rejects.Add(reject);
     }
 }
