@@ -16,6 +16,11 @@ internal static class SimulateCommand
         var historyDays = new Option<int>("--history-days") { Description = "Days of history before the campaign.", DefaultValueFactory = _ => 60 };
         var followUpDays = new Option<int>("--follow-up-days") { Description = "Days simulated after the campaign starts.", DefaultValueFactory = _ => 14 };
         var parquet = new Option<bool>("--parquet") { Description = "Also write events.parquet (through DuckDB)." };
+        var targeting = new Option<TargetingShape>("--targeting")
+        {
+            Description = "The coupon policy: linear (log-odds linear in recent buys, views and recency) or rules (a nonlinear rule set a logistic model cannot fit).",
+            DefaultValueFactory = _ => TargetingShape.Linear,
+        };
         var json = CommonOptions.Json();
         var command = new Command("simulate", """
             Simulates a shop (ShopSim) whose causal structure is known and writes the generic format:
@@ -24,9 +29,10 @@ internal static class SimulateCommand
             Examples:
               causalcart simulate --users 100000 --seed 1 --out world/
               causalcart simulate --users 1000000 --out big/ --parquet --json
+              causalcart simulate --users 50000 --targeting rules --out nonlinear/
             """)
         {
-            users, seed, output, historyDays, followUpDays, parquet, json,
+            users, seed, output, historyDays, followUpDays, parquet, targeting, json,
         };
         command.SetAction((parse, ct) =>
         {
@@ -36,6 +42,7 @@ internal static class SimulateCommand
                 Seed = parse.GetValue(seed),
                 HistoryDays = parse.GetValue(historyDays),
                 FollowUpDays = parse.GetValue(followUpDays),
+                Targeting = new TargetingOptions { Shape = parse.GetValue(targeting) },
             };
             return Task.FromResult(Run(console, options, parse.GetValue(output)!, parse.GetValue(parquet), parse.GetValue(json), ct));
         });

@@ -175,7 +175,7 @@ internal sealed class UserSimulator
         {
             var t = _options.Targeting;
             var daysSinceLast = (_t0Ms - lastBefore) / (double)DayMs;
-            var score = t.Intercept + t.BuysWeight * buysLookBack + t.LogViewsWeight * Math.Log(1 + views7) + t.RecencyWeight * daysSinceLast;
+            var score = t.Score(buysLookBack, views7, daysSinceLast);
             propensity = Math.Clamp(Logistic(score), t.PropensityFloor, 1 - t.PropensityFloor);
             var assignment = SimRandom.Create(_options.Seed, StreamKind.Assignment, userIndex);
             treated = assignment.NextDouble() < propensity;
