@@ -8,6 +8,7 @@ using CausalCart.Ingest;
 using CausalCart.Pipeline.Ingestion;
 using CausalCart.Pipeline.Tables;
 using CausalCart.Store;
+using CausalCart.Store.DuckDb;
 
 namespace CausalCart.Pipeline.Analysis;
 
@@ -50,13 +51,25 @@ public static class StudyAnalysis
             Seed = spec.Seed,
             AllowPoorOverlap = options.AllowPoorOverlap,
         };
-        var effects = EffectAnalysis.Run(design, analysisOptions, progress);
+        (DateTime? firstEvent, DateTime? lastEvent) = LogRange(store);
+        IReadOnlyList<string> caveats = StudyCaveats.Find(spec, table.Table.Numeric("t0").Values, firstEvent, lastEvent);
+        EffectAnalysisResult effects;
+        try
+        {
+            effects = EffectAnalysis.Run(design, analysisOptions, progress);
+        }
+        catch (CausalCartException e) when (e.Kind == ErrorKind.NotIdentifiable && caveats.Count > 0)
+        {
+            throw new CausalCartException(e.Kind, e.Message + " Also note: " + string.Join(" ", caveats), e);
+        }
+
         var warnings = new List<string>(effects.Warnings);
         warnings.AddRange(design.Notes.Where(n => n.Contains("dropped because", StringComparison.Ordinal)));
         if (description.ConstantCovariates.Count > 0)
         {
             warnings.Add($"{description.ConstantCovariates.Count} covariate(s) were constant over the eligible units and were left out: {string.Join(", ", description.ConstantCovariates)}.");
         }
+        warnings.AddRange(caveats);
 
         var studyDescription = new StudyDescription(
             StudyWords.Unit(spec.Unit),
@@ -82,6 +95,13 @@ public static class StudyAnalysis
             options.Truth,
             warnings,
             Manifests.Create(spec.Seed, inputs));
+    }
+
+    private static (DateTime? First, DateTime? Last) LogRange(EventStore store)
+    {
+        var first = store.Connection.QueryScalar("SELECT epoch_us(min(ts)) FROM events");
+        var last = store.Connection.QueryScalar("SELECT epoch_us(max(ts)) FROM events");
+        return first is long f && last is long l ? (DuckDbTime.FromMicros(f), DuckDbTime.FromMicros(l)) : (null, null);
     }
 
     private static string PrepareStore(StudySpec spec, List<InputFile> inputs, IProgress<ProgressUpdate>? progress)
