@@ -11,7 +11,7 @@ namespace CausalCart.Learners.Linear;
 /// QR never forms XᵀWX, so the coefficients keep about twice the digits of the normal equations on ill-conditioned
 /// designs (Golub &amp; Van Loan 2013, §5.3.7). Cost: O(n·(p + 2)²) flops in one parallel pass over the rows.
 /// Rows with weight 0 are ignored entirely (they do not count in n). For ridge use
-/// <see cref="LinearRegression"/>, for lasso and elastic net ElasticNet.
+/// <see cref="LinearRegression"/>, for lasso and elastic net <see cref="ElasticNet"/>.
 /// </remarks>
 public sealed class OrdinaryLeastSquares : IRegressor
 {
