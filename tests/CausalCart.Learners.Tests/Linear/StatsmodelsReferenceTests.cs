@@ -53,3 +53,59 @@ public class StatsmodelsReferenceTests
         }
     }
 }
+
+public class LogisticReferenceTests
+{
+    private const double Tol = 1e-6;
+
+    [Theory]
+    [InlineData("nonrobust")]
+    [InlineData("HC0")]
+    [InlineData("HC1")]
+    [InlineData("cluster")]
+    public void Logit_estimates_and_standard_errors_match_statsmodels(string cov)
+    {
+        ReferenceData r = ReferenceData.Shared;
+        LogisticRegressionModel m = new LogisticRegression(new LogisticRegressionOptions(L2: 0, Tolerance: 1e-12)).Fit(r.X, r.D);
+        CovarianceType type = cov switch
+        {
+            "nonrobust" => CovarianceType.Classical,
+            "HC0" => CovarianceType.HC0,
+            "HC1" => CovarianceType.HC1,
+            _ => CovarianceType.ClusterRobust(r.Cluster),
+        };
+        CoefficientTable t = m.Inference(r.X, r.D, new InferenceOptions(type));
+        JsonElement e = r.Json.GetProperty("logit").GetProperty(cov);
+        ReferenceData.Close(ReferenceData.Array(e.GetProperty("params")), t.Rows.Select(c => c.Estimate).ToArray(), Tol, "logit params");
+        double[] bse = ReferenceData.Array(e.GetProperty("bse"));
+        if (cov == "HC1")
+        {
+            // statsmodels 0.13.5 applies no n/(n − k) factor to Logit's HC1 (its value equals HC0); ours does.
+            int n = r.D.Length, k = bse.Length;
+            bse = bse.Select(v => v * Math.Sqrt(n / (double)(n - k))).ToArray();
+        }
+
+        ReferenceData.Close(bse, t.Rows.Select(c => c.StandardError).ToArray(), Tol, $"logit {cov} bse");
+        if (cov == "nonrobust")
+        {
+            ReferenceData.Close(ReferenceData.Array(r.Json.GetProperty("logit").GetProperty("pvalues")), t.Rows.Select(c => c.PValue).ToArray(), Tol, "logit p", floor: 1e-300);
+        }
+    }
+
+    [Fact]
+    public void L1_logistic_regression_matches_scikit_learn_saga()
+    {
+        ReferenceData r = ReferenceData.Shared;
+        JsonElement e = r.Json.GetProperty("logistic_l1");
+        double l1 = 1 / (e.GetProperty("C").GetDouble() * e.GetProperty("n").GetDouble());
+        LogisticRegressionModel m = new LogisticRegression(new LogisticRegressionOptions(L2: 0, L1: l1, Standardize: false, Tolerance: 1e-12)).Fit(r.X, r.D);
+        Assert.True(m.Converged);
+        double[] expected = ReferenceData.Array(e.GetProperty("coef"));
+        ReferenceData.Close(expected, m.Coefficients, Tol, "logistic l1");
+        Assert.Equal(e.GetProperty("intercept").GetDouble(), m.Intercept, Tol * Math.Abs(m.Intercept));
+        for (int j = 0; j < expected.Length; j++)
+        {
+            Assert.Equal(expected[j] == 0, m.Coefficients[j] == 0);
+        }
+    }
+}
