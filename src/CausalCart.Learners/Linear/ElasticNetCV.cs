@@ -6,7 +6,7 @@ namespace CausalCart.Learners.Linear;
 /// Elastic net with the penalty α chosen by K-fold cross-validation along a glmnet-style path: α_max from the data
 /// (the smallest α with every slope 0), <see cref="ElasticNetCVOptions.PathLength"/> values log-spaced down to
 /// α_max·PathRatio, each fold's path warm started from the previous α. Folds come from <see cref="GroupedKFold"/>,
-/// so passing group ids keeps every group's rows in one fold. Deterministic for the same data and seed.
+/// so passing group ids keeps every group's rows in one fold; folds are assigned over the rows with positive weight only. Deterministic for the same data and seed.
 /// </summary>
 /// <remarks>
 /// Each fold costs two Gram passes over the rows (training and held-out sufficient statistics), after which the
@@ -59,7 +59,7 @@ public sealed class ElasticNetCV : IRegressor
         var net = new ElasticNetOptions(0, Options.L1Ratio, Options.Standardize, Options.Tolerance, Options.MaxSweeps);
         var full = new PenalizedLeastSquares(features, y, w, Options.Standardize);
         double[] alphas = ElasticNet.DefaultAlphas(full.AlphaMax(Options.L1Ratio), Options.PathLength, Options.PathRatio);
-        int[] fold = GroupedKFold.Assign(n, Options.Folds, Options.Seed, groups);
+        int[] fold = AssignFolds(w, groups);
         var errors = new double[Options.Folds * alphas.Length]; // (folds, alphas) held-out weighted MSE
         for (int k = 0; k < Options.Folds; k++)
         {
@@ -118,6 +118,32 @@ public sealed class ElasticNetCV : IRegressor
         int chosen = Options.Rule == AlphaRule.Minimum ? best : oneSe;
         ElasticNetModel[] fullPath = ElasticNet.SolvePath(full, alphas[..(chosen + 1)], net);
         return new ElasticNetCVModel(fullPath[chosen], alphas, mean, se, alphas[best], alphas[oneSe]);
+    }
+
+    /// <summary>Folds over the positive-weight rows only (so zero-weight rows change nothing); −1 for the others.</summary>
+    private int[] AssignFolds(double[] w, ReadOnlySpan<int> groups)
+    {
+        if (!groups.IsEmpty && groups.Length != w.Length)
+        {
+            throw new ArgumentException($"Group ids have {groups.Length} values for {w.Length} rows.", nameof(groups));
+        }
+
+        int[] rows = Enumerable.Range(0, w.Length).Where(i => w[i] > 0).ToArray();
+        var sub = new int[groups.IsEmpty ? 0 : rows.Length];
+        for (int t = 0; t < sub.Length; t++)
+        {
+            sub[t] = groups[rows[t]];
+        }
+
+        int[] assigned = GroupedKFold.Assign(rows.Length, Options.Folds, Options.Seed, sub);
+        var fold = new int[w.Length];
+        Array.Fill(fold, -1);
+        for (int t = 0; t < rows.Length; t++)
+        {
+            fold[rows[t]] = assigned[t];
+        }
+
+        return fold;
     }
 
     IRegressionModel IRegressor.Fit(Matrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> sampleWeights) =>
