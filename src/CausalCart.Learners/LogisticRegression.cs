@@ -118,17 +118,14 @@ public sealed class LogisticRegression : IClassifier
             lasso[k] = Options.L1 / s;
         }
 
-        if (Options.L1 > 0)
-        {
-            return FitProximal(design, w, y, beta, total, ridge, lasso);
-        }
-
         if (start is null)
         {
-            WarmStartOnSubsample(design, w, y, beta, ridge);
+            WarmStartOnSubsample(design, w, y, beta, ridge, lasso);
         }
 
-        (int iterations, bool converged) = Newton(design, w, y, beta, total, ridge, Options.MaxIterations, Options.Tolerance);
+        (int iterations, bool converged) = Options.L1 > 0
+            ? Proximal(design, w, y, beta, total, ridge, lasso, Options.MaxIterations, Options.Tolerance)
+            : Newton(design, w, y, beta, total, ridge, Options.MaxIterations, Options.Tolerance);
         return new LogisticRegressionModel(design, beta, Options.L2, iterations, converged, Options.L1);
     }
 
@@ -144,7 +141,7 @@ public sealed class LogisticRegression : IClassifier
     /// quadratic convergence and need one or two Hessian passes instead of five or six. The final answer still meets the
     /// full-data tolerance (the optimum is unique); deterministic (a fixed subsample). Keeps the start on failure.
     /// </summary>
-    private void WarmStartOnSubsample(StandardizedDesign design, double[] w, double[] y, double[] beta, double[] ridge)
+    private void WarmStartOnSubsample(StandardizedDesign design, double[] w, double[] y, double[] beta, double[] ridge, double[] lasso)
     {
         int positive = 0;
         foreach (double v in w)
@@ -170,7 +167,9 @@ public sealed class LogisticRegression : IClassifier
         {
             if (subTotal > 0)
             {
-                (_, bool ok) = Newton(design, sub, y, trial, subTotal, (double[])ridge.Clone(), Options.MaxIterations, 1e-6);
+                (_, bool ok) = Options.L1 > 0
+                    ? Proximal(design, sub, y, trial, subTotal, ridge, lasso, Options.MaxIterations, 1e-6)
+                    : Newton(design, sub, y, trial, subTotal, (double[])ridge.Clone(), Options.MaxIterations, 1e-6);
                 if (ok && trial.All(double.IsFinite))
                 {
                     trial.CopyTo(beta, 0);
@@ -274,8 +273,11 @@ public sealed class LogisticRegression : IClassifier
         return (iterations, false);
     }
 
-    /// <summary>Proximal Newton for λ₁ &gt; 0: minimise the smooth part's quadratic model + Σ lasso_j|β_j| by coordinate descent, then backtrack.</summary>
-    private LogisticRegressionModel FitProximal(StandardizedDesign design, double[] w, double[] y, double[] beta, double total, double[] ridge, double[] lasso)
+    /// <summary>
+    /// Proximal Newton for λ₁ &gt; 0 from <paramref name="beta"/> (overwritten): minimise the smooth part's quadratic model
+    /// + Σ lasso_j|β_j| by coordinate descent, then backtrack on the true objective.
+    /// </summary>
+    private static (int Iterations, bool Converged) Proximal(StandardizedDesign design, double[] w, double[] y, double[] beta, double total, double[] ridge, double[] lasso, int maxIterations, double tolerance)
     {
         int q = design.Width;
         Pass current = Evaluate(design, w, y, beta, total, ridge, withHessian: true);
@@ -286,7 +288,7 @@ public sealed class LogisticRegression : IClassifier
         var candidate = new double[q];
         int iterations = 0;
         bool converged = false;
-        while (iterations < Options.MaxIterations)
+        while (iterations < maxIterations)
         {
             iterations++;
 
@@ -338,14 +340,14 @@ public sealed class LogisticRegression : IClassifier
             candidate.CopyTo(beta, 0);
             current = next;
             currentObjective = nextObjective;
-            if (t * maxStep <= Options.Tolerance * (1 + maxBeta))
+            if (t * maxStep <= tolerance * (1 + maxBeta))
             {
                 converged = true;
                 break;
             }
         }
 
-        return new LogisticRegressionModel(design, (double[])beta.Clone(), Options.L2, iterations, converged, Options.L1);
+        return (iterations, converged);
     }
 
     private static double L1Norm(double[] beta, double[] lasso)
