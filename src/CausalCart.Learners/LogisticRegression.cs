@@ -118,14 +118,15 @@ public sealed class LogisticRegression : IClassifier
             lasso[k] = Options.L1 / s;
         }
 
+        Cholesky? subsampleHessian = null;
         if (start is null)
         {
-            WarmStartOnSubsample(design, w, y, beta, ridge, lasso);
+            subsampleHessian = WarmStartOnSubsample(design, w, y, beta, ridge, lasso);
         }
 
         (int iterations, bool converged) = Options.L1 > 0
             ? Proximal(design, w, y, beta, total, ridge, lasso, Options.MaxIterations, Options.Tolerance)
-            : Newton(design, w, y, beta, total, ridge, Options.MaxIterations, Options.Tolerance);
+            : Newton(design, w, y, beta, total, ridge, Options.MaxIterations, Options.Tolerance, subsampleHessian).Result;
         return new LogisticRegressionModel(design, beta, Options.L2, iterations, converged, Options.L1);
     }
 
@@ -140,8 +141,10 @@ public sealed class LogisticRegression : IClassifier
     /// its optimum is within O(1/√(n/16)) of the full one, so the full-data Newton iterations start in the region of
     /// quadratic convergence and need one or two Hessian passes instead of five or six. The final answer still meets the
     /// full-data tolerance (the optimum is unique); deterministic (a fixed subsample). Keeps the start on failure.
+    /// Returns the factor of the subsample's last mean Hessian (an estimate of the full one to O(1/√(n/16))), which the
+    /// full-data Newton keeps for its first chord steps, or null.
     /// </summary>
-    private void WarmStartOnSubsample(StandardizedDesign design, double[] w, double[] y, double[] beta, double[] ridge, double[] lasso)
+    private Cholesky? WarmStartOnSubsample(StandardizedDesign design, double[] w, double[] y, double[] beta, double[] ridge, double[] lasso)
     {
         int positive = 0;
         foreach (double v in w)
@@ -151,7 +154,7 @@ public sealed class LogisticRegression : IClassifier
 
         if (positive < SubsampleThreshold)
         {
-            return;
+            return null;
         }
 
         var sub = new double[w.Length];
@@ -167,12 +170,21 @@ public sealed class LogisticRegression : IClassifier
         {
             if (subTotal > 0)
             {
-                (_, bool ok) = Options.L1 > 0
-                    ? Proximal(design, sub, y, trial, subTotal, ridge, lasso, Options.MaxIterations, 1e-6)
-                    : Newton(design, sub, y, trial, subTotal, (double[])ridge.Clone(), Options.MaxIterations, 1e-6);
+                bool ok;
+                Cholesky? factor = null;
+                if (Options.L1 > 0)
+                {
+                    (_, ok) = Proximal(design, sub, y, trial, subTotal, ridge, lasso, Options.MaxIterations, 1e-6);
+                }
+                else
+                {
+                    ((_, ok), factor) = Newton(design, sub, y, trial, subTotal, (double[])ridge.Clone(), Options.MaxIterations, 1e-6, null);
+                }
+
                 if (ok && trial.All(double.IsFinite))
                 {
                     trial.CopyTo(beta, 0);
+                    return factor;
                 }
             }
         }
@@ -180,6 +192,8 @@ public sealed class LogisticRegression : IClassifier
         {
             // The subsample may be separable where the full data are not: start from the intercept-only fit instead.
         }
+
+        return null;
     }
 
     /// <summary>
@@ -187,14 +201,15 @@ public sealed class LogisticRegression : IClassifier
     /// are large (relative size above 5e-2); once they are small it is kept (a chord step: the Hessian moves by about the
     /// step size, so each kept-Hessian step still gains about as many digits as the step is small) and each iteration
     /// needs only a gradient pass. A kept Hessian is refreshed whenever a step had to be halved or contracted by less than
-    /// 4×. Converged when t·max|step| ≤ tolerance·(1 + max|β|).
+    /// 4×. Converged when t·max|step| ≤ tolerance·(1 + max|β|). <paramref name="initialHessian"/>, when given, is kept
+    /// from the start (the subsample's Hessian), so the first pass needs no Hessian. Returns the last factor used.
     /// </summary>
-    private (int Iterations, bool Converged) Newton(StandardizedDesign design, double[] w, double[] y, double[] beta, double total, double[] ridge, int maxIterations, double tolerance)
+    private ((int Iterations, bool Converged) Result, Cholesky? Factor) Newton(StandardizedDesign design, double[] w, double[] y, double[] beta, double total, double[] ridge, int maxIterations, double tolerance, Cholesky? initialHessian)
     {
         int q = design.Width;
         bool ridged = Options.L2 > 0;
-        Pass current = Evaluate(design, w, y, beta, total, ridge, withHessian: true);
-        Cholesky? chol = null;
+        Cholesky? chol = initialHessian;
+        Pass current = Evaluate(design, w, y, beta, total, ridge, withHessian: chol is null);
         int iterations = 0;
         var step = new double[q];
         var candidate = new double[q];
@@ -259,7 +274,7 @@ public sealed class LogisticRegression : IClassifier
             current = next;
             if (t * maxStep <= tolerance * (1 + maxBeta))
             {
-                return (iterations, true);
+                return ((iterations, true), chol);
             }
 
             if (current.Hessian is null && (t < 1 || (frozen && t * relative > 0.25 * lastRelative)))
@@ -270,7 +285,7 @@ public sealed class LogisticRegression : IClassifier
             lastRelative = t * relative;
         }
 
-        return (iterations, false);
+        return ((iterations, false), chol);
     }
 
     /// <summary>

@@ -205,11 +205,13 @@ public sealed class OrdinaryLeastSquaresModel : IRegressionModel
             DeterministicParallel.DefaultChunkRows,
             [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
             {
-                const int blockRows = 256;
+                const int stride = BlockGram.Stride;
                 var acc = new double[k * k];
-                var block = new double[blockRows * k]; // (blockRows, k) rows u_i
-                var omega = new double[blockRows];
-                var xt = new double[k];
+                var gram = new BlockGram(k);         // (k, Stride) column-major block of u rows, weights ω
+                var xt = new double[k * stride];     // (k, Stride) column-major block of x̃ rows
+                var e = new double[stride];          // whitened residuals ẽ
+                var h = new double[stride];          // leverages
+                var idx = new int[stride];           // source rows
                 int count = 0;
                 for (int i = start; i < end; i++)
                 {
@@ -220,32 +222,64 @@ public sealed class OrdinaryLeastSquaresModel : IRegressionModel
 
                     ReadOnlySpan<double> x = features.Row(i);
                     double sw = Math.Sqrt(w[i]);
-                    double e = sw * (y[i] - Intercept - Kernels.Dot(x, _coefficients));
-                    Span<double> u = block.AsSpan(count * k, k);
-                    Whiten(x, sw, xt, u);
-                    double h = Kernels.Dot(u, u);
-                    double o = e * e * hc1;
-                    if (kind is CovarianceKind.HC2 or CovarianceKind.HC3)
+                    e[count] = sw * (y[i] - Intercept - Kernels.Dot(x, _coefficients));
+                    xt[count] = sw;
+                    for (int t = 1; t < k; t++)
                     {
-                        double oneMinusH = 1 - h;
-                        if (!(oneMinusH > 1e-12))
-                        {
-                            throw new ArgumentException($"Row {i} has leverage {h:G6} (≈ 1): {kind} is undefined; use HC0 or HC1.", nameof(features));
-                        }
-
-                        o = kind == CovarianceKind.HC2 ? o / oneMinusH : o / (oneMinusH * oneMinusH);
+                        xt[(t * stride) + count] = sw * x[_kept[t] - 1];
                     }
 
-                    omega[count] = o;
-                    if (++count == blockRows)
+                    idx[count] = i;
+                    if (++count == stride)
                     {
-                        Kernels.AddWeightedGramUpper(block, k, omega, acc);
+                        Flush(count);
                         count = 0;
                     }
                 }
 
-                Kernels.AddWeightedGramUpper(block.AsSpan(0, count * k), k, omega.AsSpan(0, count), acc);
+                if (count > 0)
+                {
+                    Flush(count);
+                }
+
                 return acc;
+
+                void Flush(int rows)
+                {
+                    // U = X̃R⁻¹ column by column (U[:, t] = Σ_{j ≤ t} R⁻¹[j, t]·X̃[:, j]), leverages h = Σ_t U[:, t]².
+                    Span<double> lev = h.AsSpan(0, rows);
+                    lev.Clear();
+                    for (int t = 0; t < k; t++)
+                    {
+                        Span<double> u = gram.Block.AsSpan(t * stride, rows);
+                        u.Clear();
+                        for (int j = 0; j <= t; j++)
+                        {
+                            Kernels.AxpyInPlace(_rInverse[(j * k) + t], xt.AsSpan(j * stride, rows), u);
+                        }
+
+                        System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(u, u, lev, lev);
+                    }
+
+                    for (int r = 0; r < rows; r++)
+                    {
+                        double o = e[r] * e[r] * hc1;
+                        if (kind is CovarianceKind.HC2 or CovarianceKind.HC3)
+                        {
+                            double oneMinusH = 1 - h[r];
+                            if (!(oneMinusH > 1e-12))
+                            {
+                                throw new ArgumentException($"Row {idx[r]} has leverage {h[r]:G6} (≈ 1): {kind} is undefined; use HC0 or HC1.", nameof(features));
+                            }
+
+                            o = kind == CovarianceKind.HC2 ? o / oneMinusH : o / (oneMinusH * oneMinusH);
+                        }
+
+                        gram.Weights[r] = o;
+                    }
+
+                    gram.AddUpper(rows, acc);
+                }
             },
             Standardization.AddInto,
             () => new double[k * k]);
@@ -319,19 +353,6 @@ public sealed class OrdinaryLeastSquaresModel : IRegressionModel
         for (int t = 1; t < _kept.Length; t++)
         {
             xt[t] = sw * x[_kept[t] - 1];
-        }
-    }
-
-    /// <summary>u = R⁻ᵀ·x̃, i.e. uᵀ = x̃ᵀR⁻¹ = Σ_j x̃_j·(row j of R⁻¹).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Whiten(ReadOnlySpan<double> x, double sw, Span<double> xt, Span<double> u)
-    {
-        int k = _kept.Length;
-        KeptRow(x, sw, xt);
-        u.Clear();
-        for (int j = 0; j < k; j++)
-        {
-            Kernels.AxpyInPlace(xt[j], _rInverse.AsSpan((j * k) + j, k - j), u[j..]);
         }
     }
 }
