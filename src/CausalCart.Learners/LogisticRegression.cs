@@ -4,14 +4,19 @@ using CausalCart.Numerics;
 namespace CausalCart.Learners;
 
 /// <summary>
-/// L2-penalised logistic regression fitted exactly by Newton's method (IRLS) with a Cholesky solve of the
-/// penalised Hessian each step and step halving when the objective does not decrease; features standardised
-/// internally (<see cref="StandardizedDesign"/>), intercept unpenalised, constant columns given coefficient 0.
+/// Penalised logistic regression (ridge, lasso or elastic net; objective in <see cref="LogisticRegressionOptions"/>)
+/// fitted exactly: with λ₁ = 0 by Newton's method (IRLS) with a Cholesky solve of the penalised Hessian each step and
+/// step halving when the objective does not decrease; with λ₁ &gt; 0 by proximal Newton (glmnet's scheme: each step
+/// minimises the quadratic model plus the L1 term by coordinate descent, then backtracks on the true objective).
+/// Features standardised internally (<see cref="StandardizedDesign"/>), intercept unpenalised, constant columns given
+/// coefficient 0. For unpenalised fits, <see cref="LogisticRegressionModel.Inference"/> gives standard errors.
 /// </summary>
 /// <remarks>
 /// Each iteration is one pass computing objective, gradient and Hessian together (SIMD Gram accumulation, parallel
 /// over fixed row chunks, reduced in order: deterministic whatever the thread count). Typical fits converge in
-/// 5–8 iterations. Reference: Hastie, Tibshirani &amp; Friedman, The Elements of Statistical Learning, §4.4.1.
+/// 5–8 iterations. References: Hastie, Tibshirani &amp; Friedman, The Elements of Statistical Learning, §4.4.1;
+/// Friedman, Hastie &amp; Tibshirani (2010), J. Stat. Softw. 33(1), §3; Lee, Sun &amp; Saunders (2014), "Proximal
+/// Newton-type methods", SIAM J. Optim. 24(3).
 /// </remarks>
 public sealed class LogisticRegression : IClassifier
 {
@@ -25,6 +30,11 @@ public sealed class LogisticRegression : IClassifier
             throw new ArgumentOutOfRangeException(nameof(options), Options.L2, "L2 must be finite and >= 0.");
         }
 
+        if (!double.IsFinite(Options.L1) || Options.L1 < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), Options.L1, "L1 must be finite and >= 0.");
+        }
+
         if (Options.MaxIterations < 1 || !(Options.Tolerance > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(options), "MaxIterations must be >= 1 and Tolerance > 0.");
@@ -35,7 +45,7 @@ public sealed class LogisticRegression : IClassifier
     public LogisticRegressionOptions Options { get; }
 
     /// <inheritdoc cref="IClassifier.Fit"/>
-    /// <exception cref="InvalidOperationException">λ = 0 and the Hessian became singular (perfect separation or
+    /// <exception cref="InvalidOperationException">λ₁ = λ₂ = 0 and the Hessian became singular (perfect separation or
     /// collinear features): set L2 &gt; 0.</exception>
     public LogisticRegressionModel Fit(Matrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> sampleWeights = default) =>
         FitCore(features, target, sampleWeights, null);
@@ -97,36 +107,140 @@ public sealed class LogisticRegression : IClassifier
             }
         }
 
-        double lambda = Options.L2;
-        double interceptRidge = 0;
-        Pass current = Evaluate(design, w, y, beta, total, lambda, withHessian: true);
+        // Per-column penalties in standardised coordinates (see LogisticRegressionOptions): ridge[j] = λ₂·f_j²/s_j²,
+        // lasso[j] = λ₁·f_j/s_j, so 1 with Standardize and 1/s_j, 1/s_j² on raw slopes.
+        var ridge = new double[q];
+        var lasso = new double[q];
+        for (int k = 1; k < q; k++)
+        {
+            double s = Options.Standardize ? 1 : design.Standardization.Scales[design.FeatureOfColumn(k)];
+            ridge[k] = Options.L2 / (s * s);
+            lasso[k] = Options.L1 / s;
+        }
+
+        Cholesky? subsampleHessian = null;
+        if (start is null)
+        {
+            subsampleHessian = WarmStartOnSubsample(design, w, y, beta, ridge, lasso);
+        }
+
+        (int iterations, bool converged) = Options.L1 > 0
+            ? Proximal(design, w, y, beta, total, ridge, lasso, Options.MaxIterations, Options.Tolerance)
+            : Newton(design, w, y, beta, total, ridge, Options.MaxIterations, Options.Tolerance, subsampleHessian).Result;
+        return new LogisticRegressionModel(design, beta, Options.L2, iterations, converged, Options.L1);
+    }
+
+    /// <summary>Rows with positive weight above which Newton first runs on a 1-in-<see cref="SubsampleStride"/> subsample.</summary>
+    internal const int SubsampleThreshold = 1 << 18;
+
+    /// <summary>Every this-many-th row forms the warm-start subsample.</summary>
+    internal const int SubsampleStride = 16;
+
+    /// <summary>
+    /// For large n, solves the same problem on every <see cref="SubsampleStride"/>-th row first (to a loose tolerance):
+    /// its optimum is within O(1/√(n/16)) of the full one, so the full-data Newton iterations start in the region of
+    /// quadratic convergence and need one or two Hessian passes instead of five or six. The final answer still meets the
+    /// full-data tolerance (the optimum is unique); deterministic (a fixed subsample). Keeps the start on failure.
+    /// Returns the factor of the subsample's last mean Hessian (an estimate of the full one to O(1/√(n/16))), which the
+    /// full-data Newton keeps for its first chord steps, or null.
+    /// </summary>
+    private Cholesky? WarmStartOnSubsample(StandardizedDesign design, double[] w, double[] y, double[] beta, double[] ridge, double[] lasso)
+    {
+        int positive = 0;
+        foreach (double v in w)
+        {
+            positive += v > 0 ? 1 : 0;
+        }
+
+        if (positive < SubsampleThreshold)
+        {
+            return null;
+        }
+
+        var sub = new double[w.Length];
+        double subTotal = 0;
+        for (int i = 0; i < w.Length; i += SubsampleStride)
+        {
+            sub[i] = w[i];
+            subTotal += w[i];
+        }
+
+        var trial = (double[])beta.Clone();
+        try
+        {
+            if (subTotal > 0)
+            {
+                bool ok;
+                Cholesky? factor = null;
+                if (Options.L1 > 0)
+                {
+                    (_, ok) = Proximal(design, sub, y, trial, subTotal, ridge, lasso, Options.MaxIterations, 1e-6);
+                }
+                else
+                {
+                    ((_, ok), factor) = Newton(design, sub, y, trial, subTotal, (double[])ridge.Clone(), Options.MaxIterations, 1e-6, null);
+                }
+
+                if (ok && trial.All(double.IsFinite))
+                {
+                    trial.CopyTo(beta, 0);
+                    return factor;
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // The subsample may be separable where the full data are not: start from the intercept-only fit instead.
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Damped Newton from <paramref name="beta"/> (overwritten with the solution). The Hessian is recomputed while steps
+    /// are large (relative size above 5e-2); once they are small it is kept (a chord step: the Hessian moves by about the
+    /// step size, so each kept-Hessian step still gains about as many digits as the step is small) and each iteration
+    /// needs only a gradient pass. A kept Hessian is refreshed whenever a step had to be halved or contracted by less than
+    /// 4×. Converged when t·max|step| ≤ tolerance·(1 + max|β|). <paramref name="initialHessian"/>, when given, is kept
+    /// from the start (the subsample's Hessian), so the first pass needs no Hessian. Returns the last factor used.
+    /// </summary>
+    private ((int Iterations, bool Converged) Result, Cholesky? Factor) Newton(StandardizedDesign design, double[] w, double[] y, double[] beta, double total, double[] ridge, int maxIterations, double tolerance, Cholesky? initialHessian)
+    {
+        int q = design.Width;
+        bool ridged = Options.L2 > 0;
+        Cholesky? chol = initialHessian;
+        Pass current = Evaluate(design, w, y, beta, total, ridge, withHessian: chol is null);
         int iterations = 0;
-        bool converged = false;
         var step = new double[q];
-        while (iterations < Options.MaxIterations)
+        var candidate = new double[q];
+        double lastRelative = double.PositiveInfinity;
+        while (iterations < maxIterations)
         {
             iterations++;
-            Cholesky chol;
-            try
+            if (current.Hessian is not null)
             {
-                chol = Cholesky.Factor(current.Hessian!, q, 1e-13);
-            }
-            catch (MatrixNotPositiveDefiniteException) when (lambda > 0 && interceptRidge == 0)
-            {
-                // Separation drove p(1 − p) to 0: switch on the intercept ridge and redo this iteration.
-                interceptRidge = InterceptRidge;
-                current = Evaluate(design, w, y, beta, total, lambda, withHessian: true, interceptRidge);
-                iterations--;
-                continue;
-            }
-            catch (MatrixNotPositiveDefiniteException e)
-            {
-                throw new InvalidOperationException(
-                    $"Logistic regression Hessian is singular at iteration {iterations} (design column {e.Column}): " +
-                    "the classes are perfectly separated or features are collinear. Set L2 > 0.", e);
+                try
+                {
+                    chol = Cholesky.Factor(current.Hessian, q, 1e-13);
+                }
+                catch (MatrixNotPositiveDefiniteException) when (ridged && ridge[0] == 0)
+                {
+                    // Separation drove p(1 − p) to 0: switch on the intercept ridge and redo this iteration.
+                    ridge[0] = InterceptRidge;
+                    current = Evaluate(design, w, y, beta, total, ridge, withHessian: true);
+                    iterations--;
+                    continue;
+                }
+                catch (MatrixNotPositiveDefiniteException e)
+                {
+                    throw new InvalidOperationException(
+                        $"Logistic regression Hessian is singular at iteration {iterations} (design column {e.Column}): " +
+                        "the classes are perfectly separated or features are collinear. Set L2 > 0.", e);
+                }
             }
 
-            chol.Solve(current.Gradient, step);
+            bool frozen = current.Hessian is null;
+            chol!.Solve(current.Gradient, step);
             double maxStep = 0, maxBeta = 0;
             for (int j = 0; j < q; j++)
             {
@@ -134,9 +248,11 @@ public sealed class LogisticRegression : IClassifier
                 maxBeta = Math.Max(maxBeta, Math.Abs(beta[j]));
             }
 
-            // Newton step with halving: accept the first t in 1, 1/2, 1/4, ... that does not increase the objective.
+            double relative = maxStep / (1 + maxBeta);
+            bool wantHessian = relative > 5e-2;
+
+            // Step with halving: accept the first t in 1, 1/2, 1/4, ... that does not increase the objective.
             double t = 1;
-            double[] candidate = new double[q];
             Pass next;
             while (true)
             {
@@ -145,7 +261,7 @@ public sealed class LogisticRegression : IClassifier
                     candidate[j] = beta[j] - (t * step[j]);
                 }
 
-                next = Evaluate(design, w, y, candidate, total, lambda, withHessian: true, interceptRidge);
+                next = Evaluate(design, w, y, candidate, total, ridge, withHessian: wantHessian);
                 if (next.Objective <= current.Objective + (1e-12 * Math.Abs(current.Objective)) || t < 1e-10)
                 {
                     break;
@@ -154,16 +270,110 @@ public sealed class LogisticRegression : IClassifier
                 t *= 0.5;
             }
 
-            beta = candidate;
+            candidate.CopyTo(beta, 0);
             current = next;
-            if (t * maxStep <= Options.Tolerance * (1 + maxBeta))
+            if (t * maxStep <= tolerance * (1 + maxBeta))
+            {
+                return ((iterations, true), chol);
+            }
+
+            if (current.Hessian is null && (t < 1 || (frozen && t * relative > 0.25 * lastRelative)))
+            {
+                current = Evaluate(design, w, y, beta, total, ridge, withHessian: true);
+            }
+
+            lastRelative = t * relative;
+        }
+
+        return ((iterations, false), chol);
+    }
+
+    /// <summary>
+    /// Proximal Newton for λ₁ &gt; 0 from <paramref name="beta"/> (overwritten): minimise the smooth part's quadratic model
+    /// + Σ lasso_j|β_j| by coordinate descent, then backtrack on the true objective.
+    /// </summary>
+    private static (int Iterations, bool Converged) Proximal(StandardizedDesign design, double[] w, double[] y, double[] beta, double total, double[] ridge, double[] lasso, int maxIterations, double tolerance)
+    {
+        int q = design.Width;
+        Pass current = Evaluate(design, w, y, beta, total, ridge, withHessian: true);
+        double currentObjective = current.Objective + L1Norm(beta, lasso);
+        var zeros = new double[q];
+        var linear = new double[q];
+        var target = new double[q];
+        var candidate = new double[q];
+        int iterations = 0;
+        bool converged = false;
+        while (iterations < maxIterations)
+        {
+            iterations++;
+
+            // Quadratic model in β' = β + d: ½β'ᵀHβ' − (Hβ − g)ᵀβ' + Σ lasso|β'|; warm start at β.
+            double[] h = current.Hessian!;
+            for (int j = 0; j < q; j++)
+            {
+                linear[j] = Kernels.Dot(h.AsSpan(j * q, q), beta) - current.Gradient[j];
+            }
+
+            beta.CopyTo(target, 0);
+            (_, bool inner) = Linear.CoordinateDescent.Minimize(h, linear, lasso, zeros, target, 1e-13, 100_000);
+            if (!inner)
+            {
+                throw new InvalidOperationException($"The proximal Newton subproblem did not converge at iteration {iterations}; the Hessian may be singular (collinear features).");
+            }
+
+            // Armijo backtracking on F = smooth + L1 along d = target − β (Lee, Sun & Saunders 2014, §3.1).
+            double decrease = L1Norm(target, lasso) - L1Norm(beta, lasso);
+            double maxStep = 0, maxBeta = 0;
+            for (int j = 0; j < q; j++)
+            {
+                double d = target[j] - beta[j];
+                decrease += current.Gradient[j] * d;
+                maxStep = Math.Max(maxStep, Math.Abs(d));
+                maxBeta = Math.Max(maxBeta, Math.Abs(beta[j]));
+            }
+
+            double t = 1;
+            Pass next;
+            double nextObjective;
+            while (true)
+            {
+                for (int j = 0; j < q; j++)
+                {
+                    candidate[j] = beta[j] + (t * (target[j] - beta[j]));
+                }
+
+                next = Evaluate(design, w, y, candidate, total, ridge, withHessian: true);
+                nextObjective = next.Objective + L1Norm(candidate, lasso);
+                if (nextObjective <= currentObjective + (1e-4 * t * Math.Min(decrease, 0)) + (1e-14 * Math.Abs(currentObjective)) || t < 1e-10)
+                {
+                    break;
+                }
+
+                t *= 0.5;
+            }
+
+            candidate.CopyTo(beta, 0);
+            current = next;
+            currentObjective = nextObjective;
+            if (t * maxStep <= tolerance * (1 + maxBeta))
             {
                 converged = true;
                 break;
             }
         }
 
-        return new LogisticRegressionModel(design, beta, lambda, iterations, converged);
+        return (iterations, converged);
+    }
+
+    private static double L1Norm(double[] beta, double[] lasso)
+    {
+        double s = 0;
+        for (int j = 0; j < beta.Length; j++)
+        {
+            s += lasso[j] * Math.Abs(beta[j]);
+        }
+
+        return s;
     }
 
     IClassificationModel IClassifier.Fit(Matrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> sampleWeights) =>
@@ -177,38 +387,70 @@ public sealed class LogisticRegression : IClassifier
     /// </summary>
     private const double InterceptRidge = 1e-8;
 
-    /// <summary>Objective, gradient and (optionally) Hessian of the penalised mean loss at <paramref name="beta"/>.</summary>
-    private static Pass Evaluate(StandardizedDesign design, double[] w, double[] y, double[] beta, double total, double lambda, bool withHessian, double interceptRidge = 0)
+    /// <summary>
+    /// Objective, gradient and (optionally) Hessian of the ridge-penalised mean loss at <paramref name="beta"/>; ridge is
+    /// (q) per-column weights in standardised coordinates, ridge[0] the intercept ridge (0 unless the fallback is on).
+    /// </summary>
+    /// <remarks>
+    /// Per row, the linear predictor and the gradient are computed from the raw row in centred form,
+    /// η = β₀ + Σ_j (x_j − m_j)·(β_j/s_j) and Σ r·(x_j − m_j) (contiguous SIMD over the row, no cancellation from large
+    /// means), the gradient scaled by 1/s_j at the end; only Hessian passes build the standardised column-major block.
+    /// </remarks>
+    private static Pass Evaluate(StandardizedDesign design, double[] w, double[] y, double[] beta, double total, double[] ridge, bool withHessian)
     {
         int q = design.Width;
+        int p = design.Features.Cols;
+        Standardization st = design.Standardization;
+        var scaled = new double[p]; // (p) β_k/s_k at raw column j(k); 0 for constant columns
+        for (int k = 1; k < q; k++)
+        {
+            int j = design.FeatureOfColumn(k);
+            scaled[j] = beta[k] / st.Scales[j];
+        }
+
+        double[] means = st.Means;
+        Matrix x = design.Features;
         Pass sum = DeterministicParallel.MapReduce(
             design.Rows,
             DeterministicParallel.DefaultChunkRows,
             [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
             {
                 var acc = new Pass(q, withHessian);
-                var block = new double[StandardizedDesign.BlockRows * q]; // (BlockRows, q) standardised rows
-                var bw = new double[StandardizedDesign.BlockRows];       // sample weights of the block rows
-                var idx = new int[StandardizedDesign.BlockRows];         // source row of each block row
-                var v = new double[StandardizedDesign.BlockRows];        // IRLS weights w·p(1−p)
-                for (int s = start; s < end; s += StandardizedDesign.BlockRows)
+                var raw = new double[p];                   // (p) Σ r·(x − m) over the chunk
+                double interceptGradient = 0;
+                if (!withHessian)
                 {
-                    int count = design.FillBlock(s, Math.Min(end, s + StandardizedDesign.BlockRows), w, block, bw, idx);
-                    for (int r = 0; r < count; r++)
+                    for (int i = start; i < end; i++)
                     {
-                        ReadOnlySpan<double> z = block.AsSpan(r * q, q);
-                        double eta = Kernels.Dot(z, beta);
-                        double p = StableMath.Sigmoid(eta);
-                        double yi = y[idx[r]];
-                        acc.Objective += bw[r] * StableMath.LogisticLoss(eta, yi);
-                        Kernels.AxpyInPlace(bw[r] * (p - yi), z, acc.Gradient);
-                        v[r] = bw[r] * p * (1 - p);
+                        if (w[i] != 0)
+                        {
+                            _ = Row(x.Row(i), w[i], y[i], beta[0], scaled, means, raw, ref acc.Objective, ref interceptGradient);
+                        }
                     }
+                }
+                else
+                {
+                    var gram = new BlockGram(q);            // column-major (q, Stride) block and its IRLS weights w·p(1−p)
+                    var bw = new double[BlockGram.Stride];  // sample weights of the block rows
+                    var idx = new int[BlockGram.Stride];    // source row of each block row
+                    int next = start, count;
+                    while ((count = design.FillColumns(ref next, end, w, gram.Block, bw, idx)) > 0)
+                    {
+                        for (int r = 0; r < count; r++)
+                        {
+                            int i = idx[r];
+                            gram.Weights[r] = Row(x.Row(i), bw[r], y[i], beta[0], scaled, means, raw, ref acc.Objective, ref interceptGradient);
+                        }
 
-                    if (withHessian)
-                    {
-                        Kernels.AddWeightedGramUpper(block.AsSpan(0, count * q), q, v.AsSpan(0, count), acc.Hessian);
+                        gram.AddUpper(count, acc.Hessian!);
                     }
+                }
+
+                acc.Gradient[0] = interceptGradient;
+                for (int k = 1; k < q; k++)
+                {
+                    int j = design.FeatureOfColumn(k);
+                    acc.Gradient[k] = raw[j] / st.Scales[j];
                 }
 
                 return acc;
@@ -216,14 +458,13 @@ public sealed class LogisticRegression : IClassifier
             (a, b) => a.Add(b),
             () => new Pass(q, withHessian));
 
-        // Scale to the mean loss and add the penalty: λ on the slopes, a negligible InterceptRidge on the intercept.
+        // Scale to the mean loss and add the ridge: per-column weights on the slopes, a negligible InterceptRidge on the intercept.
         sum.Objective /= total;
         for (int j = 0; j < q; j++)
         {
             sum.Gradient[j] /= total;
-            double penalty = j > 0 ? lambda : interceptRidge;
-            sum.Objective += 0.5 * penalty * beta[j] * beta[j];
-            sum.Gradient[j] += penalty * beta[j];
+            sum.Objective += 0.5 * ridge[j] * beta[j] * beta[j];
+            sum.Gradient[j] += ridge[j] * beta[j];
         }
 
         if (withHessian)
@@ -235,19 +476,84 @@ public sealed class LogisticRegression : IClassifier
                 h[k] /= total;
             }
 
-            h[0] += interceptRidge;
-            for (int j = 1; j < q; j++)
+            for (int j = 0; j < q; j++)
             {
-                h[(j * q) + j] += lambda;
+                h[(j * q) + j] += ridge[j];
             }
         }
 
         return sum;
     }
 
+    /// <summary>
+    /// One row's contribution: adds w·loss to <paramref name="objective"/>, r = w·(σ(η) − y) to the intercept gradient and
+    /// r·(x − m) to <paramref name="raw"/>; returns the IRLS weight w·σ(η)(1 − σ(η)).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    private static double Row(ReadOnlySpan<double> x, double w, double y, double intercept, double[] scaled, double[] means, double[] raw, ref double objective, ref double interceptGradient)
+    {
+        double eta = intercept + CentredDot(x, means, scaled);
+        double prob = StableMath.Sigmoid(eta);
+        objective += w * StableMath.LogisticLoss(eta, y);
+        double r = w * (prob - y);
+        interceptGradient += r;
+        CentredAxpy(r, x, means, raw);
+        return w * prob * (1 - prob);
+    }
+
+    /// <summary>Σ_j (x_j − m_j)·c_j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    private static double CentredDot(ReadOnlySpan<double> x, double[] m, double[] c)
+    {
+        int n = x.Length, i = 0;
+        double s = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && n >= System.Numerics.Vector<double>.Count)
+        {
+            int width = System.Numerics.Vector<double>.Count;
+            var acc = System.Numerics.Vector<double>.Zero;
+            for (; i <= n - width; i += width)
+            {
+                acc = System.Numerics.Vector.FusedMultiplyAdd(
+                    new System.Numerics.Vector<double>(x.Slice(i, width)) - new System.Numerics.Vector<double>(m, i), new System.Numerics.Vector<double>(c, i), acc);
+            }
+
+            s = System.Numerics.Vector.Sum(acc);
+        }
+
+        for (; i < n; i++)
+        {
+            s += (x[i] - m[i]) * c[i];
+        }
+
+        return s;
+    }
+
+    /// <summary>destination_j += a·(x_j − m_j).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void CentredAxpy(double a, ReadOnlySpan<double> x, double[] m, double[] destination)
+    {
+        int n = x.Length, i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            int width = System.Numerics.Vector<double>.Count;
+            var va = new System.Numerics.Vector<double>(a);
+            for (; i <= n - width; i += width)
+            {
+                var d = new System.Numerics.Vector<double>(destination, i);
+                d = System.Numerics.Vector.FusedMultiplyAdd(va, new System.Numerics.Vector<double>(x.Slice(i, width)) - new System.Numerics.Vector<double>(m, i), d);
+                d.CopyTo(destination, i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            destination[i] += a * (x[i] - m[i]);
+        }
+    }
+
     private sealed class Pass(int q, bool withHessian)
     {
-        public double Objective { get; set; }
+        public double Objective;
 
         public double[] Gradient { get; } = new double[q];
 

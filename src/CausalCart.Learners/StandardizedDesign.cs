@@ -80,12 +80,11 @@ public sealed class StandardizedDesign
             [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
             {
                 var acc = new double[q * q];
-                var block = new double[BlockRows * q]; // (BlockRows, q)
-                var wb = new double[BlockRows];
-                for (int s = start; s < end; s += BlockRows)
+                var gram = new BlockGram(q);
+                int next = start, count;
+                while ((count = FillColumns(ref next, end, weights, gram.Block, gram.Weights, null)) > 0)
                 {
-                    int count = FillBlock(s, Math.Min(end, s + BlockRows), weights, block, wb, null);
-                    Kernels.AddWeightedGramUpper(block.AsSpan(0, count * q), q, wb.AsSpan(0, count), acc);
+                    gram.AddUpper(count, acc);
                 }
 
                 return acc;
@@ -159,6 +158,47 @@ public sealed class StandardizedDesign
         }
 
         return (intercept, raw);
+    }
+
+    /// <summary>
+    /// Copies the next rows with positive weight, from <paramref name="next"/> up to <paramref name="end"/>, into the
+    /// column-major <paramref name="block"/> (design column c of block row r at c·Stride + r) until it holds
+    /// <see cref="BlockGram.Stride"/> rows, and their weights into <paramref name="blockWeights"/>; advances
+    /// <paramref name="next"/> past the rows read and returns how many were written (0 once the range is exhausted).
+    /// Zero-weight rows cost only the weight check, so masked (cross-fitting) and subsampled passes are cheap.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal int FillColumns(ref int next, int end, double[] weights, double[] block, double[] blockWeights, int[]? rowIndex)
+    {
+        const int stride = BlockGram.Stride;
+        int count = 0;
+        int i = next;
+        for (; i < end && count < stride; i++)
+        {
+            double w = weights[i];
+            if (w == 0)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<double> x = Features.Row(i);
+            block[count] = 1;
+            for (int k = 0; k < _active.Length; k++)
+            {
+                block[((k + 1) * stride) + count] = (x[_active[k]] - _mean[k]) * _invSd[k];
+            }
+
+            blockWeights[count] = w;
+            if (rowIndex is not null)
+            {
+                rowIndex[count] = i;
+            }
+
+            count++;
+        }
+
+        next = i;
+        return count;
     }
 
     /// <summary>
