@@ -32,6 +32,16 @@ internal static class StudyNames
         ("random_common_cause", Refuter.RandomCommonCause),
         ("subset", Refuter.DataSubset));
 
+    public static readonly NameTable<StudyGraphFormat> GraphFormats = new(
+        ("auto", StudyGraphFormat.Auto),
+        ("dot", StudyGraphFormat.Dot),
+        ("mermaid", StudyGraphFormat.Mermaid),
+        ("yaml", StudyGraphFormat.Yaml));
+
+    public static readonly NameTable<BadControlPolicy> BadControlPolicies = new(
+        ("warn", BadControlPolicy.Warn),
+        ("refuse", BadControlPolicy.Refuse));
+
     public static readonly NameTable<OutcomeValue> OutcomeValues = new(
         ("any", OutcomeValue.Any),
         ("count", OutcomeValue.Count),
