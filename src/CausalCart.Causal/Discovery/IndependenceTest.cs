@@ -17,6 +17,8 @@ public enum IndependenceTest
     /// and 2 n Î — which is exactly the G² statistic of the binned table — is referred to χ² with the G² degrees of
     /// freedom (Kullback 1959). Chosen over kNN estimators with permutation p-values because it costs one pass over the
     /// rows per test (PC runs thousands of tests) and its null distribution needs no resampling; it loses power when
-    /// the conditioning set is large relative to n (sparse strata), like any stratified test.</summary>
+    /// the conditioning set is large relative to n (sparse strata), like any stratified test, and conditioning on a binned
+    /// continuous variable blocks its path only up to the within-bin variation, so with many rows a chain a → b → c can keep
+    /// a weak a — c edge (more bins reduce this; discrete variables are conditioned on exactly).</summary>
     ConditionalMutualInformation,
 }

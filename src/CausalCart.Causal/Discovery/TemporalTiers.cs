@@ -10,7 +10,7 @@ public static class TemporalTiers
     /// <summary>
     /// Groups columns into ordered tiers from their measurement windows: windows that overlap (directly or through a
     /// chain of overlapping windows) share a tier, and tiers are ordered by time, so every window of a tier ends at or
-    /// before every window of the next one starts. Deterministic: ties keep the input order.
+    /// before every window of the next one starts. Deterministic: windows are taken by start, then end (an instant at t comes before a window starting at t), then input order.
     /// </summary>
     /// <param name="windows">Column name and its window [Start, End) in any consistent unit (e.g. hours from time zero;
     /// negative before it). A zero-length window (an instant) is allowed.</param>
@@ -33,7 +33,7 @@ public static class TemporalTiers
             }
         }
 
-        var ordered = list.Select((w, i) => (w, i)).OrderBy(x => x.w.Start).ThenBy(x => x.i).Select(x => x.w).ToList();
+        var ordered = list.Select((w, i) => (w, i)).OrderBy(x => x.w.Start).ThenBy(x => x.w.End).ThenBy(x => x.i).Select(x => x.w).ToList();
         var tiers = new List<IReadOnlyList<string>>();
         var current = new List<string>();
         double reach = double.NegativeInfinity;

@@ -80,7 +80,7 @@ public static class AdjustmentPlanner
         };
         string verdict = kind == IdentificationKind.NotIdentifiable
             ? $"The effect of {treatment} on {outcome} cannot be estimated by adjusting for measured variables: {report.Verdict}"
-            : $"No set of measured variables removes the confounding of {treatment} and {outcome}; {report.Verdict}";
+            : $"No set of measured variables removes the confounding of {treatment} and {outcome}. {report.Verdict}";
         return new(treatment, outcome, kind, null, report.Estimand, verdict, bad, unobserved, notInGraph);
     }
 
