@@ -14,7 +14,7 @@ namespace CausalCart.Features.Study;
 internal sealed class StudySpecYamlReader
 {
     private static readonly string[] RootKeys =
-        ["study", "data", "unit", "time_zero", "eligibility", "treatment", "outcome", "covariates", "estimators", "nuisance", "refuters", "graph", "seed"];
+        ["study", "data", "unit", "time_zero", "eligibility", "treatment", "outcome", "covariates", "estimators", "nuisance", "refuters", "seed", "graph"];
 
     private static readonly string[] DataKeys = ["store", "events", "format", "exposures", "items", "users"];
     private static readonly string[] TimeZeroKeys = ["at", "campaign", "first", "period"];
