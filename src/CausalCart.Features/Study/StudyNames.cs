@@ -30,7 +30,10 @@ internal static class StudyNames
     public static readonly NameTable<Refuter> Refuters = new(
         ("placebo", Refuter.Placebo),
         ("random_common_cause", Refuter.RandomCommonCause),
-        ("subset", Refuter.DataSubset));
+        ("subset", Refuter.DataSubset),
+        ("dummy_outcome", Refuter.DummyOutcome),
+        ("bootstrap", Refuter.Bootstrap),
+        ("unobserved_common_cause", Refuter.UnobservedCommonCause));
 
     public static readonly NameTable<StudyGraphFormat> GraphFormats = new(
         ("auto", StudyGraphFormat.Auto),

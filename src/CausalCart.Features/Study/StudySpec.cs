@@ -46,7 +46,7 @@ public sealed record StudySpec
     /// <summary>(<c>nuisance</c>) Learner family for nuisance models: <c>logistic</c> (default) or <c>linear</c>.</summary>
     public NuisanceLearner Nuisance { get; init; } = NuisanceLearner.Logistic;
 
-    /// <summary>(<c>refuters</c>) Refutation tests: <c>placebo</c>, <c>random_common_cause</c>, <c>subset</c>; none unless given.</summary>
+    /// <summary>(<c>refuters</c>) Refutation tests: <c>placebo</c>, <c>random_common_cause</c>, <c>subset</c>, <c>dummy_outcome</c>, <c>bootstrap</c>, <c>unobserved_common_cause</c> (a confounder correlated 0.1 with the treatment moving the outcome by 0.1 SD); none unless given.</summary>
     public IReadOnlyList<Refuter> Refuters { get; init; } = [];
 
     /// <summary>(<c>graph</c>) The study's causal graph, which then chooses the adjustment set; none unless given.</summary>
