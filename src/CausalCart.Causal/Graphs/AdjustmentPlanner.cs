@@ -80,6 +80,7 @@ public static class AdjustmentPlanner
         };
         string verdict = kind == IdentificationKind.NotIdentifiable
             ? $"The effect of {treatment} on {outcome} cannot be estimated by adjusting for measured variables: {report.Verdict}"
+                + (unobserved.Count > 0 ? $" Variables in the graph without data: {string.Join(", ", unobserved)}; measuring them may make the effect identifiable." : string.Empty)
             : $"No set of measured variables removes the confounding of {treatment} and {outcome}. {report.Verdict}";
         return new(treatment, outcome, kind, null, report.Estimand, verdict, bad, unobserved, notInGraph);
     }
