@@ -9,7 +9,7 @@ namespace CausalCart.Causal;
 /// Simulation s draws from its own generator seeded by (seed, s) and results are aggregated in simulation order, so the
 /// outcome is identical whatever the thread count.
 /// </summary>
-public static class Refuters
+public static partial class Refuters
 {
     /// <summary>
     /// Placebo treatment: the treatment is randomly permuted across units (keeping the number treated), so the true

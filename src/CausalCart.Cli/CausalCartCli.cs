@@ -22,6 +22,7 @@ public static class CausalCartCli
               causalcart inspect --store shop.duckdb
               causalcart analyze study.yaml --report report.html
               causalcart estimate --data units.csv --treatment coupon --outcome bought --controls age,segment
+              causalcart graph identify causes.dot --treatment coupon --outcome bought
             Exit codes: 0 ok, 1 unexpected error, 2 usage, 3 input rejected, 4 not identifiable / no overlap, 5 refutation failed, 130 cancelled.
             """)
         {
@@ -32,6 +33,7 @@ public static class CausalCartCli
             AnalyzeCommand.Create(console),
             EstimateCommand.Create(console),
             ValidateCommand.Create(console),
+            GraphCommand.Create(console),
         };
         return root;
     }

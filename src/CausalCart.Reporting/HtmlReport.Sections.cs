@@ -70,6 +70,46 @@ public static partial class HtmlReport
         html.Append("</table>\n</section>\n");
     }
 
+    // Present only when the study gave a causal graph; the ids (graph, graph-svg) are stable.
+    private static void AppendGraph(StringBuilder html, AnalysisResult result)
+    {
+        if (result.Identification is not { } id)
+        {
+            return;
+        }
+
+        html.Append("<section id=\"graph\">\n<h2>Causal graph</h2>\n")
+            .Append("<p id=\"graph-verdict\">").Append(E(id.Verdict)).Append("</p>\n");
+        if (GraphSection.Svg(id) is { } svg)
+        {
+            html.Append("<figure id=\"graph-svg\" class=\"graph\">").Append(svg).Append("<figcaption>The analyst's causal graph (")
+                .Append(E(id.Source)).Append("): arrows point from cause to effect; dashed arcs are unmeasured common causes.</figcaption></figure>\n");
+        }
+
+        html.Append("<p>").Append(E(GraphSection.Adjustment(id))).Append("</p>\n<table class=\"kv\">\n");
+        Row(html, "Identification", E(GraphSection.Strategy(id.Strategy)));
+        Row(html, "Adjusted for", id.AdjustmentSet is null ? "—" : id.AdjustmentSet.Count == 0 ? "nothing" : string.Join(", ", id.AdjustmentSet.Select(c => "<code>" + E(c) + "</code>")));
+        Row(html, "Formula", id.Estimand is null ? "—" : "<code>" + E(id.Estimand) + "</code>");
+        if (id.Unobserved.Count > 0)
+        {
+            Row(html, "In the graph but not measured", string.Join(", ", id.Unobserved.Select(c => "<code>" + E(c) + "</code>")));
+        }
+
+        html.Append("</table>\n");
+        if (id.BadControls.Count > 0)
+        {
+            html.Append("<h3>Covariates that must not be adjusted for</h3>\n<ul id=\"graph-bad-controls\">\n");
+            foreach (var b in id.BadControls)
+            {
+                html.Append("<li><code>").Append(E(b.Name)).Append("</code> (").Append(E(GraphSection.Role(b.Role))).Append("): ").Append(E(b.Reason)).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        html.Append("</section>\n");
+    }
+
     private static void AppendAssociation(StringBuilder html, AnalysisResult result)
     {
         Association a = result.Association;

@@ -44,6 +44,7 @@ public static partial class HtmlReport
         AppendHeader(html, result);
         AppendWarnings(html, result);
         AppendDesign(html, result);
+        AppendGraph(html, result);
         AppendAssociation(html, result);
         AppendEstimates(html, result);
         AppendOverlap(html, result);

@@ -49,6 +49,9 @@ internal static class Labels
         Core.Results.Refuter.Placebo => "Placebo treatment",
         Core.Results.Refuter.RandomCommonCause => "Random common cause",
         Core.Results.Refuter.DataSubset => "Data subsets",
+        Core.Results.Refuter.DummyOutcome => "Dummy outcome",
+        Core.Results.Refuter.Bootstrap => "Bootstrap",
+        Core.Results.Refuter.UnobservedCommonCause => "Simulated unobserved confounder",
         _ => refuter.ToString(),
     };
 
@@ -58,6 +61,9 @@ internal static class Labels
         Core.Results.Refuter.Placebo => "placebo runs",
         Core.Results.Refuter.RandomCommonCause => "runs with a random extra covariate",
         Core.Results.Refuter.DataSubset => "random-subset runs",
+        Core.Results.Refuter.DummyOutcome => "dummy-outcome runs",
+        Core.Results.Refuter.Bootstrap => "bootstrap resamples",
+        Core.Results.Refuter.UnobservedCommonCause => "runs with a simulated confounder",
         _ => "runs",
     };
 

@@ -48,6 +48,7 @@ public static class MarkdownReport
         }
 
         AppendDesign(md, result.Design);
+        AppendGraph(md, result);
         AppendAssociation(md, result);
         AppendEstimates(md, result);
         AppendOverlap(md, result);
@@ -113,6 +114,38 @@ public static class MarkdownReport
         KeyValue(md, "Nuisance models (propensity and outcome)", Md(d.Nuisance));
         KeyValue(md, "Units analysed", Inv($"{MerchantWording.Count(d.Units)} ({MerchantWording.Count(d.Treated)} treated, {MerchantWording.Count(d.Control)} control)"));
         md.Append('\n');
+    }
+
+    private static void AppendGraph(StringBuilder md, AnalysisResult result)
+    {
+        if (result.Identification is not { } id)
+        {
+            return;
+        }
+
+        md.Append("## Causal graph\n\n").Append(Md(id.Verdict)).Append("\n\n").Append(Md(GraphSection.Adjustment(id))).Append("\n\n| | |\n|---|---|\n");
+        KeyValue(md, "Identification", Md(GraphSection.Strategy(id.Strategy)));
+        KeyValue(md, "Adjusted for", id.AdjustmentSet is null ? "—" : id.AdjustmentSet.Count == 0 ? "nothing" : string.Join(", ", id.AdjustmentSet.Select(Md)));
+        KeyValue(md, "Formula", id.Estimand is null ? "—" : Md(id.Estimand));
+        if (id.Unobserved.Count > 0)
+        {
+            KeyValue(md, "In the graph but not measured", string.Join(", ", id.Unobserved.Select(Md)));
+        }
+
+        md.Append('\n');
+        if (id.BadControls.Count > 0)
+        {
+            md.Append("Covariates that must not be adjusted for:\n\n");
+            foreach (var b in id.BadControls)
+            {
+                md.Append("- ").Append(Md(b.Name)).Append(" (").Append(Md(GraphSection.Role(b.Role))).Append("): ").Append(Md(b.Reason)).Append('\n');
+            }
+
+            md.Append('\n');
+        }
+
+        // The graph itself as DOT (arrows from cause to effect) in a fenced block, which is shown verbatim.
+        md.Append("The graph (").Append(Md(id.Source)).Append("):\n\n```dot\n").Append(GraphSection.Dot(id).Replace("```", "'''", StringComparison.Ordinal)).Append("```\n\n");
     }
 
     private static void AppendAssociation(StringBuilder md, AnalysisResult result)

@@ -18,7 +18,11 @@ public static class Ges
     /// <summary>Runs GES; undirected edges in the result are the equivalence class's reversible edges.</summary>
     /// <param name="data">The table.</param>
     /// <param name="penalty">Multiplier of the BIC penalty (1 = BIC).</param>
-    public static DiscoveredGraph Fit(DiscoveryData data, double penalty = 1)
+    /// <param name="knowledge">Background knowledge, used after the search to orient reversible (undirected) edges whose
+    /// other direction it forbids (tiers or forbidden edges). It does not constrain the search itself: an edge the data
+    /// compel against the knowledge is kept as found.</param>
+    /// <exception cref="ArgumentException">The knowledge names an unknown column or contradicts itself.</exception>
+    public static DiscoveredGraph Fit(DiscoveryData data, double penalty = 1, BackgroundKnowledge? knowledge = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         int p = data.Names.Count, n = data.Rows;
@@ -166,6 +170,22 @@ public static class Ges
             }
 
             Complete(dir, und, p);
+        }
+
+        if (knowledge is not null)
+        {
+            var allowed = knowledge.AllowedMatrix(data);
+            for (int i = 0; i < p; i++)
+            {
+                for (int j = 0; j < p; j++)
+                {
+                    if (und[i, j] && allowed[i, j] && !allowed[j, i])
+                    {
+                        und[i, j] = und[j, i] = false;
+                        dir[i, j] = true;
+                    }
+                }
+            }
         }
 
         var edges = new List<GraphEdge>();

@@ -24,10 +24,16 @@ public static class PcAlgorithm
             throw new ArgumentOutOfRangeException(nameof(options), options.Alpha, "Alpha must be strictly between 0 and 1.");
         }
 
+        if (options.Bins is < 2 or > 50)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Bins, "Bins must be between 2 and 50.");
+        }
+
         var knowledge = options.Knowledge ?? BackgroundKnowledge.None;
         var allowed = knowledge.AllowedMatrix(data);
         var required = knowledge.RequiredIndices(data).ToList();
-        var (adj, head) = Run(Tester(data, options.Test, null), data.Names.Count, options, allowed, required);
+        var codes = options.Test == IndependenceTest.ConditionalMutualInformation ? Discretise(data, options.Bins) : null;
+        var (adj, head) = Run(Tester(data, options.Test, null, codes), data.Names.Count, options, allowed, required);
         int p = data.Names.Count;
         double[,]? conf = null;
         if (options.BootstrapSamples > 0)
@@ -43,7 +49,7 @@ public static class PcAlgorithm
                     w[rng.Next(data.Rows)]++;
                 }
 
-                var (ba, _) = Run(Tester(data, options.Test, w), data.Names.Count, options, allowed, required);
+                var (ba, _) = Run(Tester(data, options.Test, w, codes), data.Names.Count, options, allowed, required);
                 for (int i = 0; i < p; i++)
                 {
                     for (int j = 0; j < p; j++)
@@ -80,7 +86,7 @@ public static class PcAlgorithm
             }
         }
 
-        return new DiscoveredGraph(data.Names, edges, $"PC-stable ({(options.Test == IndependenceTest.FisherZ ? "Fisher-z" : "G²")}, α = {options.Alpha})");
+        return new DiscoveredGraph(data.Names, edges, $"PC-stable ({TestName(options)}, α = {options.Alpha})");
     }
 
     /// <summary>Fisher-z test p-value for ρ(i, j | s): z = √(n − |s| − 3) · atanh(r) against N(0, 1).</summary>
@@ -264,8 +270,63 @@ public static class PcAlgorithm
         return (adj, head);
     }
 
-    private static Func<int, int, int[], double> Tester(DiscoveryData data, IndependenceTest test, int[]? weights)
+    private static string TestName(PcOptions o) => o.Test switch
     {
+        IndependenceTest.FisherZ => "Fisher-z",
+        IndependenceTest.GSquare => "G²",
+        _ => $"conditional mutual information, {o.Bins} bins",
+    };
+
+    /// <summary>Codes every column as 0 … bins−1 by equal-frequency cut points (columns with at most <paramref name="bins"/>
+    /// distinct values keep one code per value). Ties never split: equal values share a bin.</summary>
+    internal static int[][] Discretise(DiscoveryData data, int bins)
+    {
+        var codes = new int[data.Columns.Count][];
+        for (int j = 0; j < codes.Length; j++)
+        {
+            var col = data.Columns[j];
+            var distinct = col.Distinct().Order().ToArray();
+            var c = codes[j] = new int[col.Length];
+            if (distinct.Length <= bins)
+            {
+                for (int r = 0; r < col.Length; r++)
+                {
+                    c[r] = Array.BinarySearch(distinct, col[r]);
+                }
+
+                continue;
+            }
+
+            var sorted = (double[])col.Clone();
+            Array.Sort(sorted);
+            var cuts = new double[bins - 1];
+            for (int k = 1; k < bins; k++)
+            {
+                cuts[k - 1] = sorted[(int)((long)k * sorted.Length / bins)];
+            }
+
+            for (int r = 0; r < col.Length; r++)
+            {
+                int b = 0;
+                while (b < cuts.Length && col[r] >= cuts[b])
+                {
+                    b++;
+                }
+
+                c[r] = b;
+            }
+        }
+
+        return codes;
+    }
+
+    private static Func<int, int, int[], double> Tester(DiscoveryData data, IndependenceTest test, int[]? weights, int[][]? binned)
+    {
+        if (binned is not null)
+        {
+            return (i, j, s) => GSquarePValue(binned, weights, i, j, s);
+        }
+
         if (test == IndependenceTest.FisherZ)
         {
             var corr = data.Correlation(weights);

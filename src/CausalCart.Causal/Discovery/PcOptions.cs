@@ -7,4 +7,5 @@ namespace CausalCart.Causal.Discovery;
 /// <param name="BootstrapSamples">Number of bootstrap resamples used to attach a confidence to every edge (0: none).</param>
 /// <param name="Seed">Seed for the bootstrap resampling.</param>
 /// <param name="Test">Conditional-independence test (default Fisher-z).</param>
-public sealed record PcOptions(double Alpha = 0.01, int? MaxConditioningSize = null, BackgroundKnowledge? Knowledge = null, int BootstrapSamples = 0, int Seed = 0, IndependenceTest Test = IndependenceTest.FisherZ);
+/// <param name="Bins">Equal-frequency bins per continuous column for <see cref="IndependenceTest.ConditionalMutualInformation"/> (2 to 50; default 4).</param>
+public sealed record PcOptions(double Alpha = 0.01, int? MaxConditioningSize = null, BackgroundKnowledge? Knowledge = null, int BootstrapSamples = 0, int Seed = 0, IndependenceTest Test = IndependenceTest.FisherZ, int Bins = 4);

@@ -21,7 +21,7 @@ internal static class EstimateCommand
         var methods = new Option<string>("--methods") { Description = "Comma-separated methods: naive, regression, ipw, aipw, or all.", DefaultValueFactory = _ => "all" };
         var estimand = new Option<string>("--estimand") { Description = "ate, att or both.", DefaultValueFactory = _ => "both" };
         var outcomeModel = new Option<string>("--outcome-model") { Description = "auto (logistic for 0/1 outcomes, else linear), linear or logistic.", DefaultValueFactory = _ => "auto" };
-        var refuters = new Option<string>("--refuters") { Description = "Comma-separated refuters: placebo, random_common_cause, subset, or none.", DefaultValueFactory = _ => "placebo,random_common_cause,subset" };
+        var refuters = new Option<string>("--refuters") { Description = "Comma-separated refuters: placebo, random_common_cause, subset, dummy_outcome, bootstrap, unobserved_common_cause, or none.", DefaultValueFactory = _ => "placebo,random_common_cause,subset" };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
         var report = CommonOptions.Report();
@@ -115,7 +115,10 @@ internal static class EstimateCommand
             "placebo" => Refuter.Placebo,
             "random_common_cause" => Refuter.RandomCommonCause,
             "subset" or "data_subset" => Refuter.DataSubset,
-            _ => throw new CausalCartException(ErrorKind.Usage, $"Unknown refuter '{r}'. Valid refuters: placebo, random_common_cause, subset, none."),
+            "dummy_outcome" => Refuter.DummyOutcome,
+            "bootstrap" => Refuter.Bootstrap,
+            "unobserved_common_cause" => Refuter.UnobservedCommonCause,
+            _ => throw new CausalCartException(ErrorKind.Usage, $"Unknown refuter '{r}'. Valid refuters: placebo, random_common_cause, subset, dummy_outcome, bootstrap, unobserved_common_cause, none."),
         })];
     }
 }

@@ -15,6 +15,7 @@ namespace CausalCart.Core.Results;
 /// <param name="Truth">The true effects where the data come from a simulator (demo, validation); null otherwise.</param>
 /// <param name="Warnings">Sentences a user should read first.</param>
 /// <param name="Manifest">What ran on what: inputs, seed, version.</param>
+/// <param name="Identification">The causal-graph identification section (schema 1.1), when the study gave a graph; null otherwise.</param>
 public sealed record AnalysisResult(
     string SchemaVersion,
     string Study,
@@ -26,7 +27,8 @@ public sealed record AnalysisResult(
     IReadOnlyList<Refutation> Refutations,
     TrueEffects? Truth,
     IReadOnlyList<string> Warnings,
-    RunManifest Manifest);
+    RunManifest Manifest,
+    GraphIdentification? Identification = null);
 
 /// <summary>A study's design in words and numbers, as the report shows it.</summary>
 /// <param name="Unit">The unit of analysis (<c>user</c>, <c>user_item</c>, or <c>row</c> for a given unit table).</param>

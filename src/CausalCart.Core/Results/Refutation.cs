@@ -37,6 +37,15 @@ public enum Refuter
 
     /// <summary>Re-estimate on random subsets: the estimate should stay within its sampling error.</summary>
     DataSubset,
+
+    /// <summary>Replace the outcome with a simulated one that depends on the covariates but not on the treatment: the effect should vanish.</summary>
+    DummyOutcome,
+
+    /// <summary>Re-estimate on bootstrap resamples: their spread should match the reported standard error.</summary>
+    Bootstrap,
+
+    /// <summary>Simulate an unobserved confounder of given strength: how far would it move the estimate?</summary>
+    UnobservedCommonCause,
 }
 
 /// <summary>The verdict of a refutation.</summary>

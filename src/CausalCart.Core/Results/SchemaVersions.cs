@@ -7,5 +7,6 @@ public static class SchemaVersions
     /// Version of the analysis result schema. Bumped on any breaking change to a record's JSON shape
     /// (renamed or removed property, changed meaning); adding an optional property is not breaking.
     /// </summary>
-    public const string Analysis = "1.0";
+    /// <remarks>1.1 added the optional <c>identification</c> section (<see cref="GraphIdentification"/>); 1.0 readers can ignore it.</remarks>
+    public const string Analysis = "1.1";
 }

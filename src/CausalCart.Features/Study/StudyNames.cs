@@ -30,7 +30,20 @@ internal static class StudyNames
     public static readonly NameTable<Refuter> Refuters = new(
         ("placebo", Refuter.Placebo),
         ("random_common_cause", Refuter.RandomCommonCause),
-        ("subset", Refuter.DataSubset));
+        ("subset", Refuter.DataSubset),
+        ("dummy_outcome", Refuter.DummyOutcome),
+        ("bootstrap", Refuter.Bootstrap),
+        ("unobserved_common_cause", Refuter.UnobservedCommonCause));
+
+    public static readonly NameTable<StudyGraphFormat> GraphFormats = new(
+        ("auto", StudyGraphFormat.Auto),
+        ("dot", StudyGraphFormat.Dot),
+        ("mermaid", StudyGraphFormat.Mermaid),
+        ("yaml", StudyGraphFormat.Yaml));
+
+    public static readonly NameTable<BadControlPolicy> BadControlPolicies = new(
+        ("warn", BadControlPolicy.Warn),
+        ("refuse", BadControlPolicy.Refuse));
 
     public static readonly NameTable<OutcomeValue> OutcomeValues = new(
         ("any", OutcomeValue.Any),

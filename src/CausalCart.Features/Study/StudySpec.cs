@@ -46,8 +46,11 @@ public sealed record StudySpec
     /// <summary>(<c>nuisance</c>) Learner family for nuisance models: <c>logistic</c> (default) or <c>linear</c>.</summary>
     public NuisanceLearner Nuisance { get; init; } = NuisanceLearner.Logistic;
 
-    /// <summary>(<c>refuters</c>) Refutation tests: <c>placebo</c>, <c>random_common_cause</c>, <c>subset</c>; none unless given.</summary>
+    /// <summary>(<c>refuters</c>) Refutation tests: <c>placebo</c>, <c>random_common_cause</c>, <c>subset</c>, <c>dummy_outcome</c>, <c>bootstrap</c>, <c>unobserved_common_cause</c> (a confounder correlated 0.1 with the treatment moving the outcome by 0.1 SD); none unless given.</summary>
     public IReadOnlyList<Refuter> Refuters { get; init; } = [];
+
+    /// <summary>(<c>graph</c>) The study's causal graph, which then chooses the adjustment set; none unless given.</summary>
+    public StudyGraphSpec? Graph { get; init; }
 
     /// <summary>(<c>seed</c>) Seed for every stochastic step, 0 to <see cref="int.MaxValue"/>; 0 unless given.</summary>
     public int Seed { get; init; }
@@ -88,7 +91,7 @@ public sealed record StudySpec
     }
 
     /// <summary>
-    /// Reads and validates a spec file. Relative paths in <see cref="Data"/> are resolved against the file's folder.
+    /// Reads and validates a spec file. Relative paths in <see cref="Data"/> and <see cref="Graph"/> are resolved against the file's folder.
     /// </summary>
     /// <param name="path">Path of the YAML file.</param>
     /// <exception cref="StudySpecException">The file is not a valid spec; the message names the file.</exception>
@@ -109,6 +112,7 @@ public sealed record StudySpec
                 Items = Resolve(spec.Data.Items),
                 Users = Resolve(spec.Data.Users),
             },
+            Graph = spec.Graph is { File: { } graphFile } graph ? graph with { File = Resolve(graphFile) } : spec.Graph,
         };
     }
 

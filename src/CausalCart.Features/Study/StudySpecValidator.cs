@@ -33,9 +33,50 @@ internal static class StudySpecValidator
         }
 
         ValidateList(spec.Refuters, "refuters", StudyNames.Refuters, "refuter", requireOne: false, p);
+        ValidateGraph(spec.Graph, p);
         if (spec.Seed < 0)
         {
             p.Add("seed", $"{spec.Seed} is out of range: a seed is a whole number from 0 to {int.MaxValue}.");
+        }
+    }
+
+    private static void ValidateGraph(StudyGraphSpec? graph, ProblemList p)
+    {
+        if (graph is null)
+        {
+            return;
+        }
+
+        bool hasFile = !string.IsNullOrWhiteSpace(graph.File), hasText = !string.IsNullOrWhiteSpace(graph.Text);
+        if (hasFile == hasText)
+        {
+            p.Add("graph", hasFile
+                ? "gives both 'file' and 'text': give exactly one (a graph file, or the graph written inline)."
+                : "gives neither 'file' nor 'text': give a graph file (graph: causes.dot) or the graph inline (graph: |).");
+        }
+
+        if (!StudyNames.GraphFormats.IsDefined(graph.Format))
+        {
+            p.Add("graph.format", $"({(int)graph.Format}) is not a graph format. Valid formats: {StudyNames.GraphFormats.Valid}.");
+        }
+
+        if (!StudyNames.BadControlPolicies.IsDefined(graph.BadControls))
+        {
+            p.Add("graph.bad_controls", $"({(int)graph.BadControls}) is not a bad-control policy. Valid: {StudyNames.BadControlPolicies.Valid}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(graph.TreatmentNode))
+        {
+            p.Add("graph.treatment", "has no value: name the graph node that stands for the treatment.");
+        }
+
+        if (string.IsNullOrWhiteSpace(graph.OutcomeNode))
+        {
+            p.Add("graph.outcome", "has no value: name the graph node that stands for the outcome.");
+        }
+        else if (string.Equals(graph.TreatmentNode, graph.OutcomeNode, StringComparison.Ordinal))
+        {
+            p.Add("graph.outcome", $"'{graph.OutcomeNode}' is also the treatment node: treatment and outcome must be different graph nodes.");
         }
     }
 

@@ -14,7 +14,7 @@ namespace CausalCart.Features.Study;
 internal sealed class StudySpecYamlReader
 {
     private static readonly string[] RootKeys =
-        ["study", "data", "unit", "time_zero", "eligibility", "treatment", "outcome", "covariates", "estimators", "nuisance", "refuters", "seed"];
+        ["study", "data", "unit", "time_zero", "eligibility", "treatment", "outcome", "covariates", "estimators", "nuisance", "refuters", "seed", "graph"];
 
     private static readonly string[] DataKeys = ["store", "events", "format", "exposures", "items", "users"];
     private static readonly string[] TimeZeroKeys = ["at", "campaign", "first", "period"];
@@ -22,6 +22,7 @@ internal sealed class StudySpecYamlReader
     private static readonly string[] EligibilityKeys = ["active_within"];
     private static readonly string[] TreatmentKeys = ["campaign", "arm", "action", "within"];
     private static readonly string[] OutcomeKeys = ["action", "within", "value", "after_grace", "start"];
+    private static readonly string[] GraphKeys = ["file", "text", "format", "treatment", "outcome", "bad_controls"];
     private static readonly string[] CovariateKeys = ["lookbacks", "families", "gap", "recency_cap"];
 
     private readonly ProblemList _p;
@@ -96,6 +97,11 @@ internal sealed class StudySpecYamlReader
         if (root.TryGetValue("refuters", out var refuters))
         {
             spec = spec with { Refuters = EnumList(refuters, "refuters", StudyNames.Refuters, "refuter") };
+        }
+
+        if (root.TryGetValue("graph", out var graph))
+        {
+            spec = spec with { Graph = ReadGraph(graph) };
         }
 
         if (root.TryGetValue("seed", out var seed))
@@ -267,6 +273,61 @@ internal sealed class StudySpecYamlReader
             RecencyCap = OptionalDuration(map, "recency_cap", path) ?? CovariateSpec.DefaultRecencyCap,
         };
     }
+
+    private StudyGraphSpec? ReadGraph(YamlNode node)
+    {
+        const string path = "graph";
+        if (node is YamlScalarNode scalar)
+        {
+            if (Scalar(node, path) is not { } value)
+            {
+                return null;
+            }
+
+            // A value with a line break is the graph itself; a single line is a file path.
+            return value.Contains('\n', StringComparison.Ordinal)
+                ? new StudyGraphSpec { Text = value, TextLine = TextStart(scalar) }
+                : new StudyGraphSpec { File = value };
+        }
+
+        var map = Entries(node, path, GraphKeys);
+        if (ExactlyOne(map, path, ["file", "text"]) is null)
+        {
+            return null;
+        }
+
+        var spec = new StudyGraphSpec
+        {
+            File = OptionalScalar(map, "file", path),
+            Text = OptionalScalar(map, "text", path),
+            TextLine = map.TryGetValue("text", out var textNode) && textNode is YamlScalarNode textScalar ? TextStart(textScalar) : null,
+        };
+        if (map.TryGetValue("format", out var format))
+        {
+            spec = spec with { Format = Enum(format, "graph.format", StudyNames.GraphFormats, "graph format") ?? StudyGraphFormat.Auto };
+        }
+
+        if (OptionalScalar(map, "treatment", path) is { } treatment)
+        {
+            spec = spec with { TreatmentNode = treatment };
+        }
+
+        if (OptionalScalar(map, "outcome", path) is { } outcome)
+        {
+            spec = spec with { OutcomeNode = outcome };
+        }
+
+        if (map.TryGetValue("bad_controls", out var policy))
+        {
+            spec = spec with { BadControls = Enum(policy, "graph.bad_controls", StudyNames.BadControlPolicies, "bad-control policy") ?? BadControlPolicy.Warn };
+        }
+
+        return spec;
+    }
+
+    // Block scalars (| or >) start on the line after their indicator.
+    private static int TextStart(YamlScalarNode node) =>
+        ToInt(node.Start.Line) + (node.Style is ScalarStyle.Literal or ScalarStyle.Folded ? 1 : 0);
 
     private int Seed(YamlNode node)
     {

@@ -106,6 +106,9 @@ public static class EffectAnalysis
                     Refuter.Placebo => Refuters.Placebo(estimator, data, refutationOptions, original),
                     Refuter.RandomCommonCause => Refuters.RandomCommonCause(estimator, data, refutationOptions, original),
                     Refuter.DataSubset => Refuters.DataSubset(estimator, data, refutationOptions, original),
+                    Refuter.DummyOutcome => Refuters.DummyOutcome(estimator, data, refutationOptions, original),
+                    Refuter.Bootstrap => Refuters.Bootstrap(estimator, data, refutationOptions, original),
+                    Refuter.UnobservedCommonCause => Refuters.UnobservedCommonCause(estimator, data, new UnobservedConfounder(), refutationOptions, original),
                     _ => throw new CausalCartException(ErrorKind.Usage, $"Refuter '{refuter}' is not available."),
                 });
             }

@@ -22,12 +22,17 @@ public static class StudyAnalysis
     /// <param name="spec">The study.</param>
     /// <param name="options">Estimation settings; methods, refuters and seed default to the spec's.</param>
     /// <param name="progress">Progress sink.</param>
-    /// <exception cref="CausalCartException">Missing data files (usage), insufficient overlap (not identifiable).</exception>
+    /// <exception cref="CausalCartException">Missing data files (usage), insufficient overlap (not identifiable), a causal graph
+    /// under which no measured adjustment set exists (not identifiable), bad controls under <c>graph.bad_controls: refuse</c> (usage).</exception>
+    /// <exception cref="StudySpecException">The spec or its causal graph is invalid.</exception>
     public static AnalysisResult Run(StudySpec spec, StudyRunOptions? options = null, IProgress<ProgressUpdate>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         options ??= new StudyRunOptions();
         spec.Validate();
+
+        // The graph is read and checked before any data is touched: a bad graph fails fast with its lines.
+        var graph = spec.Graph is { } graphSpec ? StudyGraphs.Load(graphSpec) : null;
         var inputs = new List<InputFile>();
         var storePath = PrepareStore(spec, inputs, progress);
         using var store = EventStore.Open(storePath);
@@ -39,7 +44,18 @@ public static class StudyAnalysis
             throw new CausalCartException(ErrorKind.Usage, $"Study '{spec.Name}' has no eligible units in '{storePath}'. Check the time zero and eligibility window against the data's time range.");
         }
 
-        var controls = description.Covariates.Where(c => !description.ConstantCovariates.Contains(c)).ToList();
+        IReadOnlyList<string> controls = [.. description.Covariates.Where(c => !description.ConstantCovariates.Contains(c))];
+        GraphIdentification? identification = null;
+        IReadOnlyList<string> graphWarnings = [];
+        if (graph is not null)
+        {
+            (controls, identification, graphWarnings) = StudyGraphs.Plan(spec.Graph!, graph, controls);
+            if (spec.Graph!.File is { } graphFile)
+            {
+                inputs.Add(new InputFile(graphFile, EventStore.ComputeSha256(graphFile)));
+            }
+        }
+
         var design = DesignMatrixBuilder.Build(table.Table, "treatment", "outcome", controls,
             group: spec.Unit == StudyUnit.UserItem ? "user" : null);
         var analysisOptions = new EffectAnalysisOptions
@@ -63,7 +79,8 @@ public static class StudyAnalysis
             throw new CausalCartException(e.Kind, e.Message + " Also note: " + string.Join(" ", caveats), e);
         }
 
-        var warnings = new List<string>(effects.Warnings);
+        var warnings = new List<string>(graphWarnings);
+        warnings.AddRange(effects.Warnings);
         warnings.AddRange(design.Notes.Where(n => n.Contains("dropped because", StringComparison.Ordinal)));
         if (description.ConstantCovariates.Count > 0)
         {
@@ -94,7 +111,8 @@ public static class StudyAnalysis
             effects.Refutations,
             options.Truth,
             warnings,
-            Manifests.Create(spec.Seed, inputs));
+            Manifests.Create(spec.Seed, inputs),
+            identification);
     }
 
     private static (DateTime? First, DateTime? Last) LogRange(EventStore store)

@@ -145,7 +145,7 @@ public sealed class StudySpecValidationTests
     [InlineData("covariates", "covariates: { lookbacks: [7d], families: [action_counts, clicks] }", "covariates.families[1]", "action_counts, recency, price_stats, category_affinity, sessions")]
     [InlineData("nuisance", "nuisance: gbdt", "nuisance", "logistic, linear")]
     [InlineData("nuisance", "nuisance: forest", "nuisance", "logistic, linear")]
-    [InlineData("refuters", "refuters: [bootstrap]", "refuters[0]", "placebo, random_common_cause, subset")]
+    [InlineData("refuters", "refuters: [jackknife]", "refuters[0]", "placebo, random_common_cause, subset")]
     [InlineData("outcome", "outcome: { action: buy, within: 7d, value: mean }", "outcome.value", "any, count, revenue")]
     [InlineData("time_zero", "time_zero: { first: click_through }", "time_zero.first", "view, click")]
     [InlineData("data", "data: { events: e.csv, format: amazon }", "data.format", "generic, taobao, retailrocket, rees46, yoochoose")]
