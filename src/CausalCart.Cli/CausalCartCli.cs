@@ -32,6 +32,7 @@ public static class CausalCartCli
             AnalyzeCommand.Create(console),
             EstimateCommand.Create(console),
             ValidateCommand.Create(console),
+            ModelCommand.Create(console),
         };
         return root;
     }
