@@ -146,4 +146,39 @@ public sealed class ModelCommandTests(TrainedShopFixture shop) : IClassFixture<T
         Assert.Equal(2, none.ExitCode);
         Assert.Contains("is empty", none.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_sequence_file_trains_evaluates_leave_one_out_only_and_predicts_from_ids()
+    {
+        using var dir = TestPaths.NewTempDir();
+        var path = dir.File("seq.txt");
+        var rng = new Random(5);
+        await File.WriteAllLinesAsync(path, Enumerable.Range(1, 60).Select(u =>
+        {
+            var start = rng.Next(1, 30);
+            return u + " " + string.Join(' ', Enumerable.Range(0, 6 + rng.Next(6)).Select(i => 1 + ((start + i) % 30)));
+        }));
+        var checkpoint = dir.File("seq.ccseq");
+        var train = await Cli.RunAsync("model", "train", "--sequences", path, "--checkpoint", checkpoint, "--dim", "16", "--layers", "1", "--max-length", "8", "--epochs", "1", "--batch", "32", "--threads", "2");
+        Assert.True(train.ExitCode == 0, train.ToString());
+        Assert.Contains("leave-one-out test: NDCG@10", train.Stdout, StringComparison.Ordinal);
+
+        var evaluate = await Cli.RunAsync("model", "evaluate", "--checkpoint", checkpoint, "--sequences", path, "--json");
+        Assert.True(evaluate.ExitCode == 0, evaluate.ToString());
+        var json = evaluate.JsonElement();
+        Assert.False(json.TryGetProperty("timeSplit", out _));
+        Assert.False(json.GetProperty("leaveOneOut").TryGetProperty("modelActions", out _));
+        Assert.Equal(60, json.GetProperty("leaveOneOut").GetProperty("users").GetInt32());
+
+        var cut = await Cli.RunAsync("model", "train", "--sequences", path, "--cut", "2024-01-01", "--checkpoint", checkpoint);
+        Assert.Equal(2, cut.ExitCode);
+        Assert.Contains("--cut needs timestamped events", cut.Stderr, StringComparison.Ordinal);
+
+        var predict = await Cli.RunAsync("model", "predict", "--checkpoint", checkpoint, "--items", "3,4,5", "--top", "2", "--json");
+        Assert.True(predict.ExitCode == 0, predict.ToString());
+        var p = predict.JsonElement();
+        Assert.Equal(2, p.GetProperty("items").GetArrayLength());
+        Assert.All(p.GetProperty("items").EnumerateArray(), i => Assert.InRange(int.Parse(i.GetProperty("item").GetString()!, System.Globalization.CultureInfo.InvariantCulture), 1, 30));
+        Assert.False(p.TryGetProperty("purchaseProbability", out _));
+    }
 }
