@@ -34,6 +34,7 @@ public static class CausalCartCli
             EstimateCommand.Create(console),
             ValidateCommand.Create(console),
             GraphCommand.Create(console),
+            ModelCommand.Create(console),
         };
         return root;
     }

@@ -10,7 +10,7 @@ namespace CausalCart.Sequence;
 /// <summary>Checkpoints: a versioned little-endian binary file.</summary>
 /// <remarks>
 /// Layout, version 1: magic <c>CCSEQMDL</c> (8 bytes); int32 version; uint64 vocabulary hash; int32 V
-/// and V int64 item ids; int32 length and UTF-8 JSON header (model options, heads, shape); int32 P and
+/// and V int64 item ids; int32 length and UTF-8 JSON header (model options, heads, shape, optional item keys); int32 P and
 /// P float32 parameters in <see cref="Weights.DeclareLayout"/> order; uint64 FNV-1a checksum of the
 /// parameter bytes. Written to a temporary file in the same folder and renamed over the target, so a
 /// reader sees either the old or the new checkpoint, never half of one.
@@ -42,7 +42,7 @@ public sealed partial class SequenceModel
                     w.Write(id);
                 }
 
-                var header = Encoding.UTF8.GetBytes(CausalCartJson.Serialize(new CheckpointHeader(Options, ActionHead, PurchaseHead, Shape.Actions)));
+                var header = Encoding.UTF8.GetBytes(CausalCartJson.Serialize(new CheckpointHeader(Options, ActionHead, PurchaseHead, Shape.Actions, ItemKeys?.ToArray())));
                 w.Write(header.Length);
                 w.Write(header);
                 var data = Parameters.Data;
@@ -119,7 +119,7 @@ public sealed partial class SequenceModel
                 throw new CausalCartException($"Checkpoint '{path}' is truncated or its parameters are corrupted (checksum mismatch).");
             }
 
-            return new SequenceModel(options, shape, parameters, ids, header.ActionHead, header.PurchaseHead);
+            return new SequenceModel(options, shape, parameters, ids, header.ActionHead, header.PurchaseHead, header.ItemKeys);
         }
         catch (Exception e) when (e is EndOfStreamException or JsonException or IOException)
         {
@@ -147,5 +147,7 @@ public sealed partial class SequenceModel
         return h;
     }
 
-    private sealed record CheckpointHeader(SequenceModelOptions Options, bool ActionHead, bool PurchaseHead, int Actions);
+    // ItemKeys is optional (absent in checkpoints written before it existed, and for models without keys),
+    // so adding it did not change the format version.
+    private sealed record CheckpointHeader(SequenceModelOptions Options, bool ActionHead, bool PurchaseHead, int Actions, string[]? ItemKeys = null);
 }

@@ -19,8 +19,14 @@ public sealed partial class SequenceModel
     private Transformer? _inference;
     private Compute _compute = new(Environment.ProcessorCount);
 
-    internal SequenceModel(SequenceModelOptions options, ModelShape shape, Arena parameters, long[] itemIds, bool actionHead, bool purchaseHead)
+    internal SequenceModel(SequenceModelOptions options, ModelShape shape, Arena parameters, long[] itemIds, bool actionHead, bool purchaseHead, IReadOnlyList<string>? itemKeys = null)
     {
+        if (itemKeys is not null && itemKeys.Count != itemIds.Length)
+        {
+            throw new CausalCartException($"Item keys: {itemKeys.Count} keys given for a vocabulary of {itemIds.Length} items; give one key per item row.");
+        }
+
+        ItemKeys = itemKeys;
         Options = options;
         Shape = shape;
         Parameters = parameters;
@@ -45,6 +51,17 @@ public sealed partial class SequenceModel
     /// <summary>Whether the purchase head was trained.</summary>
     public bool PurchaseHead { get; }
 
+    /// <summary>
+    /// The external item ids of the vocabulary in row order (the order the vocabulary hash covers).
+    /// </summary>
+    public IReadOnlyList<long> Vocabulary => ItemIds;
+
+    /// <summary>
+    /// The source's own (string) id of each vocabulary row, parallel to <see cref="Vocabulary"/>, or null
+    /// when the model was trained without them (see <see cref="WithItemKeys"/>). Saved in the checkpoint.
+    /// </summary>
+    public IReadOnlyList<string>? ItemKeys { get; }
+
     /// <summary>Number of parameters.</summary>
     public long ParameterCount => Parameters.Length;
 
@@ -53,6 +70,17 @@ public sealed partial class SequenceModel
     internal Arena Parameters { get; }
 
     internal long[] ItemIds { get; }
+
+    /// <summary>
+    /// The same model (sharing its parameters, which neither copy changes) labelled with the source's string id
+    /// of each vocabulary row, so that predictions can be mapped back to the source's ids after a
+    /// checkpoint round trip. Throws <see cref="CausalCartException"/> unless there is one key per row.
+    /// </summary>
+    public SequenceModel WithItemKeys(IReadOnlyList<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return new SequenceModel(Options, Shape, Parameters, ItemIds, ActionHead, PurchaseHead, [.. keys]);
+    }
 
     /// <summary>Sets the number of kernel threads used by evaluation and prediction.</summary>
     public SequenceModel WithThreads(int threads)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using CausalCart.Core.Errors;
-using CausalCart.Core.Progress;
 using CausalCart.Sequence.Data;
 using CausalCart.Sequence.Evaluation;
 using CausalCart.Sequence.Kernels;
@@ -22,7 +21,7 @@ public static class SequenceTrainer
     /// <see cref="TrainingDivergedException"/> naming the step and tensor when a loss, activation or
     /// gradient becomes NaN or infinite.
     /// </summary>
-    public static SequenceTrainingResult Train(SequenceDataset data, SequenceModelOptions model, SequenceTrainingOptions training, IProgress<ProgressUpdate>? progress = null, CancellationToken cancellationToken = default)
+    public static SequenceTrainingResult Train(SequenceDataset data, SequenceModelOptions model, SequenceTrainingOptions training, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(model);
@@ -76,6 +75,7 @@ public static class SequenceTrainer
             var batches = 0;
             for (var i = 0; i < order.Length;)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 batch.Clear();
                 while (i < order.Length && batch.Sequences < training.BatchSize)
                 {
@@ -118,7 +118,7 @@ public static class SequenceTrainer
                 adam.Update(gradients, training.LearningRate, training.WeightDecay, sparse);
                 lossSum += loss.Total;
                 batches++;
-                progress?.Report(new ProgressUpdate($"train epoch {epoch}", i, order.Length, "users"));
+                progress?.Report(new TrainingProgress(epoch, training.Epochs, i, order.Length, step, tokens, lossSum / batches, tokens / Math.Max(1e-9, trainSeconds + epochClock.Elapsed.TotalSeconds), clock.Elapsed, null));
             }
 
             trainSeconds += epochClock.Elapsed.TotalSeconds;
@@ -127,7 +127,9 @@ public static class SequenceTrainer
             {
                 var validation = fitted.Evaluate(data, EvaluationSplit.Validation, training.CutOffs);
                 var ndcg = validation.Ranking.Ndcg(10);
-                history.Add(new EpochRecord(epoch, step, lossSum / Math.Max(1, batches), ndcg, validation.Ranking.HitRate(10), clock.Elapsed));
+                var record = new EpochRecord(epoch, step, lossSum / Math.Max(1, batches), ndcg, validation.Ranking.HitRate(10), clock.Elapsed);
+                history.Add(record);
+                progress?.Report(new TrainingProgress(epoch, training.Epochs, order.Length, order.Length, step, tokens, record.TrainLoss, tokens / Math.Max(1e-9, trainSeconds), clock.Elapsed, record));
                 if (ndcg > bestNdcg)
                 {
                     bestNdcg = ndcg;

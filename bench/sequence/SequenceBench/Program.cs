@@ -134,9 +134,9 @@ else if (mode == "throughput")
     Console.WriteLine($"csharp items={data.ItemCount} loss={result.Manifest.ItemLoss} steps={result.Manifest.Steps} tokens={result.Manifest.Tokens} tokens_per_s={result.Manifest.TokensPerSecond:F0}");
 }
 
-internal sealed class Progress : IProgress<CausalCart.Core.Progress.ProgressUpdate>
+internal sealed class Progress : IProgress<TrainingProgress>
 {
-    public void Report(CausalCart.Core.Progress.ProgressUpdate value)
+    public void Report(TrainingProgress value)
     {
     }
 }

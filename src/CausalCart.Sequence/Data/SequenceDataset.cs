@@ -217,6 +217,27 @@ public sealed class SequenceDataset
             [.. idx.Select(u => Items[u][..keep[u]])], [.. idx.Select(u => Actions[u][..keep[u]])], [.. idx.Select(u => Times[u][..keep[u]])]);
     }
 
+    /// <summary>
+    /// A time split for next-event evaluation: the same vocabulary and, for each user with events both
+    /// strictly before <paramref name="cutoff"/> and at or after it, the events before it followed by the
+    /// first event at or after it. Evaluating the <see cref="Evaluation.EvaluationSplit.Test"/> split of the
+    /// result predicts every such user's first event after the cut-off from their history before it.
+    /// Requires timestamps.
+    /// </summary>
+    public SequenceDataset UpToFirstEventAfter(DateTimeOffset cutoff)
+    {
+        if (Times is null)
+        {
+            throw new CausalCartException("A time split needs timestamps; this dataset has none.");
+        }
+
+        var t = cutoff.ToUnixTimeSeconds();
+        var before = Enumerable.Range(0, UserCount).Select(u => Times[u].Count(x => x < t)).ToArray();
+        var idx = Enumerable.Range(0, UserCount).Where(u => before[u] > 0 && before[u] < Times[u].Length).ToArray();
+        return new SequenceDataset(Source + $" up to the first event after {cutoff:O}", ItemIds, [.. idx.Select(u => Users[u])],
+            [.. idx.Select(u => Items[u][..(before[u] + 1)])], [.. idx.Select(u => Actions[u][..(before[u] + 1)])], [.. idx.Select(u => Times[u][..(before[u] + 1)])]);
+    }
+
     internal static ulong HashIds(long[] ids)
     {
         var h = 14695981039346656037UL;
