@@ -133,11 +133,11 @@ public sealed class LogisticRegression : IClassifier
     /// <summary>Rows with positive weight above which Newton first runs on a 1-in-<see cref="SubsampleStride"/> subsample.</summary>
     internal const int SubsampleThreshold = 1 << 18;
 
-    /// <summary>Every this-many-th row forms the warm-start subsample.</summary>
+    /// <summary>One row in this many (in runs of 64 consecutive rows) forms the warm-start subsample.</summary>
     internal const int SubsampleStride = 16;
 
     /// <summary>
-    /// For large n, solves the same problem on every <see cref="SubsampleStride"/>-th row first (to a loose tolerance):
+    /// For large n, solves the same problem on one row in <see cref="SubsampleStride"/> first (to a loose tolerance):
     /// its optimum is within O(1/√(n/16)) of the full one, so the full-data Newton iterations start in the region of
     /// quadratic convergence and need one or two Hessian passes instead of five or six. The final answer still meets the
     /// full-data tolerance (the optimum is unique); deterministic (a fixed subsample). Keeps the start on failure.
@@ -157,12 +157,16 @@ public sealed class LogisticRegression : IClassifier
             return null;
         }
 
+        // Runs of 64 consecutive rows out of every 64·SubsampleStride: spread over the data, yet read sequentially.
         var sub = new double[w.Length];
         double subTotal = 0;
-        for (int i = 0; i < w.Length; i += SubsampleStride)
+        for (int i = 0; i < w.Length; i++)
         {
-            sub[i] = w[i];
-            subTotal += w[i];
+            if ((i / 64) % SubsampleStride == 0)
+            {
+                sub[i] = w[i];
+                subTotal += w[i];
+            }
         }
 
         var trial = (double[])beta.Clone();
@@ -174,11 +178,11 @@ public sealed class LogisticRegression : IClassifier
                 Cholesky? factor = null;
                 if (Options.L1 > 0)
                 {
-                    (_, ok) = Proximal(design, sub, y, trial, subTotal, ridge, lasso, Options.MaxIterations, 1e-6);
+                    (_, ok) = Proximal(design, sub, y, trial, subTotal, ridge, lasso, Options.MaxIterations, 1e-4);
                 }
                 else
                 {
-                    ((_, ok), factor) = Newton(design, sub, y, trial, subTotal, (double[])ridge.Clone(), Options.MaxIterations, 1e-6, null);
+                    ((_, ok), factor) = Newton(design, sub, y, trial, subTotal, (double[])ridge.Clone(), Options.MaxIterations, 1e-4, null);
                 }
 
                 if (ok && trial.All(double.IsFinite))
@@ -198,9 +202,9 @@ public sealed class LogisticRegression : IClassifier
 
     /// <summary>
     /// Damped Newton from <paramref name="beta"/> (overwritten with the solution). The Hessian is recomputed while steps
-    /// are large (relative size above 5e-2); once they are small it is kept (a chord step: the Hessian moves by about the
-    /// step size, so each kept-Hessian step still gains about as many digits as the step is small) and each iteration
-    /// needs only a gradient pass. A kept Hessian is refreshed whenever a step had to be halved or contracted by less than
+    /// are large (relative size above 5e-2); once they are small it is kept, refined by BFGS updates of its inverse from
+    /// the steps and gradient changes (the Hessian moves by about the step size, so these quasi-Newton steps converge
+    /// superlinearly from there), and each iteration needs only a gradient pass. A kept Hessian is refreshed whenever a step had to be halved or contracted by less than
     /// 4×. Converged when t·max|step| ≤ tolerance·(1 + max|β|). <paramref name="initialHessian"/>, when given, is kept
     /// from the start (the subsample's Hessian), so the first pass needs no Hessian. Returns the last factor used.
     /// </summary>
@@ -213,12 +217,16 @@ public sealed class LogisticRegression : IClassifier
         int iterations = 0;
         var step = new double[q];
         var candidate = new double[q];
+        var moved = new double[q];          // s = β_new − β_old
+        var gradientChange = new double[q]; // Δg = g_new − g_old
+        double[]? inverse = null;           // (q, q) BFGS-refined inverse Hessian during kept-Hessian steps
         double lastRelative = double.PositiveInfinity;
         while (iterations < maxIterations)
         {
             iterations++;
             if (current.Hessian is not null)
             {
+                inverse = null;
                 try
                 {
                     chol = Cholesky.Factor(current.Hessian, q, 1e-13);
@@ -240,7 +248,18 @@ public sealed class LogisticRegression : IClassifier
             }
 
             bool frozen = current.Hessian is null;
-            chol!.Solve(current.Gradient, step);
+            if (frozen && inverse is not null)
+            {
+                for (int j = 0; j < q; j++)
+                {
+                    step[j] = Kernels.Dot(inverse.AsSpan(j * q, q), current.Gradient);
+                }
+            }
+            else
+            {
+                chol!.Solve(current.Gradient, step);
+            }
+
             double maxStep = 0, maxBeta = 0;
             for (int j = 0; j < q; j++)
             {
@@ -270,6 +289,12 @@ public sealed class LogisticRegression : IClassifier
                 t *= 0.5;
             }
 
+            for (int j = 0; j < q; j++)
+            {
+                moved[j] = candidate[j] - beta[j];
+                gradientChange[j] = next.Gradient[j] - current.Gradient[j];
+            }
+
             candidate.CopyTo(beta, 0);
             current = next;
             if (t * maxStep <= tolerance * (1 + maxBeta))
@@ -281,11 +306,63 @@ public sealed class LogisticRegression : IClassifier
             {
                 current = Evaluate(design, w, y, beta, total, ridge, withHessian: true);
             }
+            else if (current.Hessian is null)
+            {
+                // Kept-Hessian step next: refine the inverse with the BFGS update of this step's (s, Δg) pair, which
+                // turns the chord iteration's linear convergence superlinear (Nocedal & Wright 2006, §6.1).
+                inverse ??= Inverse(chol!, q);
+                BfgsUpdateInverse(inverse, moved, gradientChange, q);
+            }
 
             lastRelative = t * relative;
         }
 
         return ((iterations, false), chol);
+    }
+
+    /// <summary>H⁻¹ from its Cholesky factor, (q, q) row-major.</summary>
+    private static double[] Inverse(Cholesky chol, int q)
+    {
+        var inverse = new double[q * q];
+        var unit = new double[q];
+        for (int j = 0; j < q; j++)
+        {
+            Array.Clear(unit);
+            unit[j] = 1;
+            chol.Solve(unit, inverse.AsSpan(j * q, q)); // symmetric: row j = column j
+        }
+
+        return inverse;
+    }
+
+    /// <summary>
+    /// BFGS update of an inverse Hessian B with s and Δg: B ← B − ρ(s·(BΔg)ᵀ + (BΔg)·sᵀ) + (ρ²·ΔgᵀBΔg + ρ)·s·sᵀ,
+    /// ρ = 1/(Δgᵀs); skipped unless the curvature condition Δgᵀs &gt; 0 holds (then B stays positive definite).
+    /// </summary>
+    private static void BfgsUpdateInverse(double[] b, double[] s, double[] dg, int q)
+    {
+        double ys = Kernels.Dot(dg, s);
+        if (!(ys > 1e-300))
+        {
+            return;
+        }
+
+        double rho = 1 / ys;
+        var by = new double[q];
+        for (int j = 0; j < q; j++)
+        {
+            by[j] = Kernels.Dot(b.AsSpan(j * q, q), dg);
+        }
+
+        double yby = Kernels.Dot(dg, by);
+        double c = (rho * rho * yby) + rho;
+        for (int i = 0; i < q; i++)
+        {
+            for (int j = 0; j < q; j++)
+            {
+                b[(i * q) + j] += (c * s[i] * s[j]) - (rho * ((s[i] * by[j]) + (by[i] * s[j])));
+            }
+        }
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ def best(label, f):
 
 
 best("sklearn LogisticRegression lbfgs (no penalty)",
-     lambda: LogisticRegression(penalty="none", solver="lbfgs", max_iter=1000).fit(x, d).n_iter_[0])
+     lambda: LogisticRegression(penalty=None, solver="lbfgs", max_iter=1000).fit(x, d).n_iter_[0])
 best("statsmodels Logit newton (nonrobust SEs)", lambda: sm.Logit(d, xc).fit(disp=0, method="newton").bse[1])
 best("statsmodels Logit newton + HC1", lambda: sm.Logit(d, xc).fit(disp=0, method="newton", cov_type="HC1").bse[1])
 best("statsmodels OLS + HC1", lambda: sm.OLS(y, xc).fit(cov_type="HC1").bse[1])
