@@ -1,0 +1,281 @@
+using CausalCart.Numerics;
+
+namespace CausalCart.Learners.Boosting;
+
+/// <summary>
+/// Maps each feature value to a byte bin: numeric features by quantile cut points, categorical features by category code.
+/// Feature f has <see cref="BinCount"/>[f] value bins 0..nb−1 and a missing-value bin nb (NaN). Immutable once built.
+/// </summary>
+/// <remarks>
+/// Implementation note: a numeric bin b holds values in (UpperBounds[b−1], UpperBounds[b]] (the last bin is unbounded above),
+/// so "bin ≤ t" is exactly "x ≤ UpperBounds[t]": a split found in bin space is applied to raw data by that threshold. Cut
+/// points lie midway between consecutive distinct sample values, so tied values always share a bin.
+/// </remarks>
+internal sealed class FeatureBinning
+{
+    private readonly double[][] _upperBounds; // per numeric feature: (nb − 1) increasing cut points
+    private readonly int[][] _categories;     // per categorical feature: sorted codes with their own bin; bin = index, "other" = length
+
+    private FeatureBinning(double[][] upperBounds, int[][] categories, bool[] isCategorical)
+    {
+        _upperBounds = upperBounds;
+        _categories = categories;
+        IsCategorical = isCategorical;
+        int p = isCategorical.Length;
+        BinCount = new int[p];
+        SlotOffset = new int[p];
+        int slots = 0;
+        for (int f = 0; f < p; f++)
+        {
+            BinCount[f] = isCategorical[f] ? categories[f].Length + 1 : upperBounds[f].Length + 1;
+            SlotOffset[f] = slots;
+            slots += BinCount[f] + 1;
+        }
+
+        TotalSlots = slots;
+    }
+
+    /// <summary>Feature count p.</summary>
+    public int Features => IsCategorical.Length;
+
+    /// <summary>Per feature: declared categorical.</summary>
+    public bool[] IsCategorical { get; }
+
+    /// <summary>Per feature: value bins nb (the missing bin is nb).</summary>
+    public int[] BinCount { get; }
+
+    /// <summary>Per feature: index of its bin 0 in a histogram (each feature takes nb + 1 slots).</summary>
+    public int[] SlotOffset { get; }
+
+    /// <summary>Histogram slots over all features.</summary>
+    public int TotalSlots { get; }
+
+    /// <summary>Upper bound of numeric bin <paramref name="bin"/> of feature <paramref name="feature"/> (+∞ for the last).</summary>
+    public double UpperBound(int feature, int bin)
+    {
+        double[] ub = _upperBounds[feature];
+        return bin < ub.Length ? ub[bin] : double.PositiveInfinity;
+    }
+
+    /// <summary>The bin of value <paramref name="x"/> of feature <paramref name="feature"/>.</summary>
+    public int Bin(int feature, double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return BinCount[feature];
+        }
+
+        if (IsCategorical[feature])
+        {
+            int[] cats = _categories[feature];
+            int idx = x >= 0 && x < int.MaxValue && x == Math.Floor(x) ? Array.BinarySearch(cats, (int)x) : -1;
+            return idx >= 0 ? idx : cats.Length;
+        }
+
+        return LowerBound(_upperBounds[feature], x);
+    }
+
+    /// <summary>First index b with ub[b] ≥ x (ub.Length when none): branch-free binary search.</summary>
+    private static int LowerBound(double[] ub, double x)
+    {
+        int lo = 0, len = ub.Length;
+        while (len > 0)
+        {
+            int half = len >> 1;
+            bool right = ub[lo + half] < x;
+            lo = right ? lo + half + 1 : lo;
+            len = right ? len - half - 1 : half;
+        }
+
+        return lo;
+    }
+
+    /// <summary>
+    /// Computes bins from the rows <paramref name="rows"/> of <paramref name="x"/> (a seeded sample of at most
+    /// <paramref name="sampleRows"/> of them). Categorical columns are checked here (codes must be non-negative integers).
+    /// </summary>
+    public static FeatureBinning Build(Matrix x, int[] rows, bool[] isCategorical, int maxBins, int sampleRows, int seed, int threads)
+    {
+        int p = x.Cols;
+        int[] sample = rows;
+        if (rows.Length > sampleRows)
+        {
+            // Seeded partial Fisher–Yates over the row list, then sorted for cache-friendly reads.
+            var rng = new SeededRandom(SeededRandom.DeriveSeed(unchecked((ulong)seed), 0xB1));
+            int[] copy = (int[])rows.Clone();
+            for (int i = 0; i < sampleRows; i++)
+            {
+                int j = i + rng.NextInt(copy.Length - i);
+                (copy[i], copy[j]) = (copy[j], copy[i]);
+            }
+
+            sample = copy.AsSpan(0, sampleRows).ToArray();
+            Array.Sort(sample);
+        }
+
+        var upper = new double[p][];
+        var cats = new int[p][];
+        ArgumentException? error = null;
+        Parallel.For(0, p, new ParallelOptions { MaxDegreeOfParallelism = threads }, f =>
+        {
+            var values = new double[sample.Length];
+            int m = 0;
+            ReadOnlySpan<double> data = x.Data;
+            foreach (int r in sample)
+            {
+                double v = data[(r * p) + f];
+                if (!double.IsNaN(v))
+                {
+                    values[m++] = v;
+                }
+            }
+
+            Array.Sort(values, 0, m);
+            if (isCategorical[f])
+            {
+                upper[f] = [];
+                try
+                {
+                    cats[f] = CategoryBins(values.AsSpan(0, m), f, maxBins);
+                }
+                catch (ArgumentException e)
+                {
+                    Interlocked.CompareExchange(ref error, e, null);
+                    cats[f] = [];
+                }
+            }
+            else
+            {
+                cats[f] = [];
+                upper[f] = NumericCuts(values.AsSpan(0, m), maxBins);
+            }
+        });
+        if (error is not null)
+        {
+            throw error;
+        }
+
+        return new FeatureBinning(upper, cats, isCategorical);
+    }
+
+    /// <summary>Cut points for sorted non-missing values: midpoints between distinct values, at most maxBins − 1 of them at quantiles.</summary>
+    private static double[] NumericCuts(ReadOnlySpan<double> sorted, int maxBins)
+    {
+        int m = sorted.Length;
+        if (m == 0)
+        {
+            return [];
+        }
+
+        var distinct = new List<double>();
+        for (int i = 0; i < m; i++)
+        {
+            if (i == 0 || sorted[i] != sorted[i - 1])
+            {
+                distinct.Add(sorted[i]);
+            }
+        }
+
+        var cuts = new List<double>();
+        if (distinct.Count <= maxBins)
+        {
+            for (int i = 0; i + 1 < distinct.Count; i++)
+            {
+                cuts.Add(Midpoint(distinct[i], distinct[i + 1]));
+            }
+
+            return [.. cuts];
+        }
+
+        // Quantile cuts: the value at rank ⌈k·m/maxBins⌉ closes bin k−1; the cut goes midway to the next distinct value.
+        for (int k = 1; k < maxBins; k++)
+        {
+            int rank = (int)Math.Min(m - 1, Math.Max(0, (((long)k * m) + maxBins - 1) / maxBins - 1));
+            double v = sorted[rank];
+            int next = rank + 1;
+            while (next < m && sorted[next] == v)
+            {
+                next++;
+            }
+
+            if (next >= m)
+            {
+                break;
+            }
+
+            double cut = Midpoint(v, sorted[next]);
+            if (cuts.Count == 0 || cut > cuts[^1])
+            {
+                cuts.Add(cut);
+            }
+        }
+
+        return [.. cuts];
+    }
+
+    private static double Midpoint(double a, double b)
+    {
+        double mid = a + ((b - a) * 0.5);
+        return mid >= b || !double.IsFinite(mid) ? a : mid;
+    }
+
+    /// <summary>Category codes with their own bin: all when at most maxBins − 1, else the most frequent (ties: smaller code).</summary>
+    private static int[] CategoryBins(ReadOnlySpan<double> sorted, int feature, int maxBins)
+    {
+        var counts = new List<(int Code, int Count)>();
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            double v = sorted[i];
+            if (v < 0 || v >= int.MaxValue || v != Math.Floor(v))
+            {
+                throw new ArgumentException(
+                    $"Categorical feature column {feature} holds {v}; categorical values must be NaN (missing) or integer codes from 0 to {int.MaxValue - 1}.",
+                    "features");
+            }
+
+            if (i > 0 && v == sorted[i - 1])
+            {
+                counts[^1] = (counts[^1].Code, counts[^1].Count + 1);
+            }
+            else
+            {
+                counts.Add(((int)v, 1));
+            }
+        }
+
+        if (counts.Count > maxBins - 1)
+        {
+            counts.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Code.CompareTo(b.Code));
+            counts.RemoveRange(maxBins - 1, counts.Count - (maxBins - 1));
+        }
+
+        int[] codes = counts.Select(c => c.Code).ToArray();
+        Array.Sort(codes);
+        return codes;
+    }
+
+    /// <summary>Bins rows <paramref name="rows"/> of <paramref name="x"/> into a row-major byte matrix (rows.Length, p).</summary>
+    public byte[] BinRows(Matrix x, int[] rows, int threads)
+    {
+        int p = x.Cols;
+        byte[] bins = GC.AllocateUninitializedArray<byte>(rows.Length * p);
+        int chunks = (rows.Length + 8191) / 8192;
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
+        {
+            ReadOnlySpan<double> data = x.Data;
+            int end = Math.Min(rows.Length, (c + 1) * 8192);
+            for (int k = c * 8192; k < end; k++)
+            {
+                int src = rows[k] * p, dst = k * p;
+                for (int f = 0; f < p; f++)
+                {
+                    bins[dst + f] = (byte)Bin(f, data[src + f]);
+                }
+            }
+        });
+        return bins;
+    }
+
+    /// <summary>The categorical bin of a raw value for prediction (missing bin for NaN, "other" for unseen codes).</summary>
+    public int CategoryBin(int feature, double x) => Bin(feature, x);
+}
