@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using CausalCart.Numerics;
 
 namespace CausalCart.Learners.Boosting;
@@ -35,9 +36,23 @@ internal static class BoostingLosses
         };
     }
 
-    /// <summary>Writes (w·g, w·h) of rows [start, end) into <paramref name="gh"/> (n, 2).</summary>
-    public static void Gradients(BoostingLoss loss, ReadOnlySpan<double> score, ReadOnlySpan<double> y, ReadOnlySpan<double> w, Span<double> gh, int start, int end)
+    /// <summary>
+    /// Writes (w·g, w·h) of rows [start, end) into <paramref name="gh"/> (n, 2); <paramref name="scratch"/> (n) holds σ(f) or
+    /// e^f of the same rows, computed with SIMD first.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void Gradients(BoostingLoss loss, ReadOnlySpan<double> score, ReadOnlySpan<double> y, ReadOnlySpan<double> w, Span<double> gh, Span<double> scratch, int start, int end)
     {
+        Span<double> t = scratch[start..end];
+        if (loss == BoostingLoss.Logistic)
+        {
+            TensorPrimitives.Sigmoid(score[start..end], t);
+        }
+        else if (loss == BoostingLoss.Poisson)
+        {
+            TensorPrimitives.Exp(score[start..end], t);
+        }
+
         switch (loss)
         {
             case BoostingLoss.SquaredError:
@@ -51,7 +66,7 @@ internal static class BoostingLosses
             case BoostingLoss.Logistic:
                 for (int i = start; i < end; i++)
                 {
-                    double p = StableMath.Sigmoid(score[i]);
+                    double p = t[i - start];
                     gh[2 * i] = w[i] * (p - y[i]);
                     gh[(2 * i) + 1] = w[i] * Math.Max(p * (1 - p), 1e-16);
                 }
@@ -60,7 +75,7 @@ internal static class BoostingLosses
             default:
                 for (int i = start; i < end; i++)
                 {
-                    double mu = Math.Exp(score[i]);
+                    double mu = t[i - start];
                     gh[2 * i] = w[i] * (mu - y[i]);
                     gh[(2 * i) + 1] = w[i] * mu * PoissonHessianFactor;
                 }

@@ -26,7 +26,7 @@ internal static class BoostingTrainer
         }
 
         int threads = o.MaxThreads == 0 ? Environment.ProcessorCount : o.MaxThreads;
-        var sw = Stopwatch.StartNew();
+        double cpuMark = timings is null ? 0 : Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
         // Rows with weight 0 take no part at all; the rest split into training and (with early stopping) validation.
         int[] positive = Enumerable.Range(0, x.Rows).Where(i => weights[i] > 0).ToArray();
@@ -53,7 +53,7 @@ internal static class BoostingTrainer
         FeatureBinning binning = FeatureBinning.Build(x, trainRows, isCategorical, o.MaxBins, o.BinningSampleRows, o.Seed, threads);
         byte[] bins = binning.BinRows(x, trainRows, threads);
         byte[] validBins = binning.BinRows(x, validRows, threads);
-        Mark(timings, "binning", sw);
+        Mark(timings, "binning", ref cpuMark);
 
         int n = trainRows.Length, nValid = validRows.Length;
         double[] y = Gather(target, trainRows), w = Gather(weights, trainRows);
@@ -64,7 +64,8 @@ internal static class BoostingTrainer
         Array.Fill(score, baseScore);
         Array.Fill(scoreValid, baseScore);
         var gh = new double[2 * n];
-        var grower = new TreeGrower(bins, n, p, binning, o, threads);
+        var scratch = new double[n];
+        var grower = new TreeGrower(bins, n, p, binning, o, threads, timings);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         var trees = new List<BoostedTree>();
         var validLosses = new List<double>();
@@ -74,13 +75,13 @@ internal static class BoostingTrainer
         int chunks = (n + ChunkRows - 1) / ChunkRows;
         for (int t = 0; t < o.Trees; t++)
         {
-            Parallel.For(0, chunks, parallel, c => BoostingLosses.Gradients(loss, score, y, w, gh, c * ChunkRows, Math.Min(n, (c + 1) * ChunkRows)));
-            Mark(timings, "gradients", sw);
+            Parallel.For(0, chunks, parallel, c => BoostingLosses.Gradients(loss, score, y, w, gh, scratch, c * ChunkRows, Math.Min(n, (c + 1) * ChunkRows)));
+            Mark(timings, "gradients", ref cpuMark);
             int[]? sample = o.Subsample < 1 ? SampleRows(n, o.Subsample, o.Seed, t) : null;
             SampleColumns(featureMask, o.ColumnSampleByTree, o.Seed, t);
             BoostedTree tree = grower.Grow(gh, sample, featureMask);
             trees.Add(tree);
-            Mark(timings, "grow", sw);
+            Mark(timings, "grow", ref cpuMark);
             if (sample is null)
             {
                 // Every training row sits in exactly one leaf's range of the partition.
@@ -116,7 +117,7 @@ internal static class BoostingTrainer
                 }
             }
 
-            Mark(timings, "update", sw);
+            Mark(timings, "update", ref cpuMark);
         }
 
         if (nValid > 0)
@@ -142,12 +143,14 @@ internal static class BoostingTrainer
         return result;
     }
 
-    private static void Mark(Dictionary<string, double>? timings, string stage, Stopwatch sw)
+    private static void Mark(Dictionary<string, double>? timings, string stage, ref double cpuMark)
     {
         if (timings is not null)
         {
-            timings[stage] = timings.GetValueOrDefault(stage) + sw.Elapsed.TotalSeconds;
-            sw.Restart();
+            // Process CPU seconds (all threads): under a loaded machine this tracks work better than wall time.
+            double now = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+            timings[stage] = timings.GetValueOrDefault(stage) + now - cpuMark;
+            cpuMark = now;
         }
     }
 

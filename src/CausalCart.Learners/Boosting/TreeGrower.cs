@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CausalCart.Learners.Boosting;
 
 /// <summary>
@@ -17,7 +19,8 @@ internal sealed class TreeGrower
     private const int HistogramPartRows = 16384;
     private const int MaxHistogramParts = 16;
 
-    private readonly byte[] _bins;          // (n, p) row-major training bins
+    private readonly byte[] _bins;          // (n, p) row-major training bins (histograms read whole rows)
+    private readonly byte[] _columns;       // (p, n) the same bins column-major (partitions read one feature)
     private readonly int _n, _p;
     private readonly FeatureBinning _binning;
     private readonly GradientBoostingOptions _o;
@@ -31,10 +34,21 @@ internal sealed class TreeGrower
     private double[] _gh = [];              // (n, 2) gradient and Hessian of the current tree
     private bool[] _featureMask = [];       // (p) features this tree may split on
     private List<Node> _nodes = [];
+    private readonly Dictionary<string, double>? _timings;   // seconds per stage when profiling
+    private TimeSpan _cpuMark;
 
-    public TreeGrower(byte[] bins, int n, int p, FeatureBinning binning, GradientBoostingOptions options, int threads)
+    public TreeGrower(byte[] bins, int n, int p, FeatureBinning binning, GradientBoostingOptions options, int threads, Dictionary<string, double>? timings = null)
     {
+        _timings = timings;
         _bins = bins;
+        _columns = GC.AllocateUninitializedArray<byte>(bins.Length);
+        Parallel.For(0, p, new ParallelOptions { MaxDegreeOfParallelism = threads }, f =>
+        {
+            for (int i = 0; i < n; i++)
+            {
+                _columns[((long)f * n) + i] = bins[((long)i * p) + f];
+            }
+        });
         _n = n;
         _p = p;
         _binning = binning;
@@ -77,11 +91,14 @@ internal sealed class TreeGrower
             count = sampleRows.Length;
         }
 
+        _cpuMark = _timings is null ? default : System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         _nodes = [];
         var root = new Node { Start = 0, Count = count, Depth = 0, Id = 0 };
         _nodes.Add(root);
         root.Hist = Rent();
+        Mark("grow:other");
         BuildHistograms([root]);
+        Mark("grow:histogram");
         (root.G, root.H) = Totals(root.Hist);
         var frontier = new List<Node>();
         if (CanSplit(root))
@@ -137,7 +154,9 @@ internal sealed class TreeGrower
             Return(n);
         }
 
-        return Flatten();
+        BoostedTree tree = Flatten();
+        Mark("grow:other");
+        return tree;
     }
 
     private bool CanSplit(Node node) =>
@@ -146,7 +165,9 @@ internal sealed class TreeGrower
     /// <summary>Splits each node by its best split; returns the children that have a valid split of their own.</summary>
     private List<Node> SplitNodes(List<Node> splitting)
     {
+        Mark("grow:other");
         Partition(splitting);
+        Mark("grow:partition");
         var build = new List<Node>();
         var pairs = new List<(Node Large, Node Small)>();
         var children = new List<Node>();
@@ -171,7 +192,9 @@ internal sealed class TreeGrower
         }
 
         BuildHistograms(build);
+        Mark("grow:histogram");
         Parallel.For(0, pairs.Count, _parallel, i => HistogramKernels.SubtractInPlace(pairs[i].Large.Hist!, pairs[i].Small.Hist!));
+        Mark("grow:subtract");
         var next = new List<Node>();
         Parallel.For(0, children.Count, _parallel, i =>
         {
@@ -181,6 +204,7 @@ internal sealed class TreeGrower
                 c.Split = FindBestSplit(c);
             }
         });
+        Mark("grow:split");
         foreach (Node c in children)
         {
             if (c.Hist is null)
@@ -199,6 +223,17 @@ internal sealed class TreeGrower
         }
 
         return next;
+    }
+
+    private void Mark(string stage)
+    {
+        if (_timings is not null)
+        {
+            // Process CPU seconds (all threads): under a loaded machine this tracks work better than wall time.
+            TimeSpan now = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            _timings[stage] = _timings.GetValueOrDefault(stage) + (now - _cpuMark).TotalSeconds;
+            _cpuMark = now;
+        }
     }
 
     private double[] Rent() => _pool.Count > 0 ? _pool.Pop() : new double[2 * _binning.TotalSlots];
@@ -303,23 +338,9 @@ internal sealed class TreeGrower
         Parallel.For(0, tasks.Count, _parallel, t =>
         {
             (int i, int start, int cnt) = tasks[t];
-            byte[] table = tables[i];
             int f = splitting[i].Split.Feature;
-            int nl = 0, nr = 0;
-            int[] rows = _rows, lb = _leftBuf, rb = _rightBuf;
-            byte[] bins = _bins;
-            int p = _p;
-            for (int k = start; k < start + cnt; k++)
-            {
-                int r = rows[k];
-                int goLeft = table[bins[(r * p) + f]];
-                lb[start + nl] = r;
-                rb[start + nr] = r;
-                nl += goLeft;
-                nr += 1 - goLeft;
-            }
-
-            leftCounts[t] = nl;
+            leftCounts[t] = PartitionBlock(
+                _rows.AsSpan(start, cnt), _columns.AsSpan(f * _n, _n), tables[i], _leftBuf.AsSpan(start, cnt), _rightBuf.AsSpan(start, cnt));
         });
 
         var leftDest = new int[tasks.Count];
@@ -360,6 +381,35 @@ internal sealed class TreeGrower
             Array.Copy(_leftBuf, start, _rows, leftDest[t], nl);
             Array.Copy(_rightBuf, start, _rows, rightDest[t], cnt - nl);
         });
+    }
+
+    /// <summary>
+    /// Writes the rows whose bin (in <paramref name="column"/>) has <paramref name="table"/>[bin] = 1 to the front of
+    /// <paramref name="left"/>, the others to the front of <paramref name="right"/>, both in order; returns the left count.
+    /// Branch-free: each row is written to both buffers and only the matching cursor advances.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe int PartitionBlock(ReadOnlySpan<int> rows, ReadOnlySpan<byte> column, ReadOnlySpan<byte> table, Span<int> left, Span<int> right)
+    {
+        int nl = 0, nr = 0;
+        fixed (int* r0 = rows)
+        fixed (byte* c0 = column)
+        fixed (byte* t0 = table)
+        fixed (int* l0 = left)
+        fixed (int* q0 = right)
+        {
+            for (int k = 0; k < rows.Length; k++)
+            {
+                int r = r0[k];
+                int goLeft = t0[c0[r]];
+                l0[nl] = r;
+                q0[nr] = r;
+                nl += goLeft;
+                nr += 1 - goLeft;
+            }
+        }
+
+        return nl;
     }
 
     /// <summary>The best split of a node over the allowed features (Feature −1 when none has positive gain).</summary>
