@@ -51,9 +51,10 @@ internal static class BoostingTrainer
         }
 
         FeatureBinning binning = FeatureBinning.Build(x, trainRows, isCategorical, o.MaxBins, o.BinningSampleRows, o.Seed, threads);
+        Mark(timings, "binning:cuts", ref cpuMark);
         byte[] bins = binning.BinRows(x, trainRows, threads);
         byte[] validBins = binning.BinRows(x, validRows, threads);
-        Mark(timings, "binning", ref cpuMark);
+        Mark(timings, "binning:rows", ref cpuMark);
 
         int n = trainRows.Length, nValid = validRows.Length;
         double[] y = Gather(target, trainRows), w = Gather(weights, trainRows);

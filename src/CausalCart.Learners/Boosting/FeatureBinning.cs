@@ -14,11 +14,19 @@ namespace CausalCart.Learners.Boosting;
 internal sealed class FeatureBinning
 {
     private readonly double[][] _upperBounds; // per numeric feature: (nb − 1) increasing cut points
+    private readonly double[][] _padded;      // per numeric feature: (255) the cut points, then +∞ (fixed-step search)
     private readonly int[][] _categories;     // per categorical feature: sorted codes with their own bin; bin = index, "other" = length
 
     private FeatureBinning(double[][] upperBounds, int[][] categories, bool[] isCategorical)
     {
         _upperBounds = upperBounds;
+        _padded = new double[upperBounds.Length][];
+        for (int f = 0; f < upperBounds.Length; f++)
+        {
+            _padded[f] = new double[255];
+            Array.Fill(_padded[f], double.PositiveInfinity);
+            upperBounds[f].CopyTo(_padded[f], 0);
+        }
         _categories = categories;
         IsCategorical = isCategorical;
         int p = isCategorical.Length;
@@ -72,22 +80,27 @@ internal sealed class FeatureBinning
             return idx >= 0 ? idx : cats.Length;
         }
 
-        return LowerBound(_upperBounds[feature], x);
+        return CountBelow(_padded[feature], x);
     }
 
-    /// <summary>First index b with ub[b] ≥ x (ub.Length when none): branch-free binary search.</summary>
-    private static int LowerBound(double[] ub, double x)
+    /// <summary>
+    /// The number of cut points below x, i.e. the first b with cut[b] ≥ x: eight fixed halving steps over the 255-entry
+    /// padded array (2⁸ − 1 entries), each a compare whose 0/1 result is shifted and added (setcc, no branch to mispredict).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int CountBelow(double[] padded, double x)
     {
-        int lo = 0, len = ub.Length;
-        while (len > 0)
-        {
-            int half = len >> 1;
-            bool right = ub[lo + half] < x;
-            lo = right ? lo + half + 1 : lo;
-            len = right ? len - half - 1 : half;
-        }
-
-        return lo;
+        ref double b = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(padded);
+        int i = 0;
+        i += System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(System.Runtime.CompilerServices.Unsafe.Add(ref b, i + 127) < x) << 7;
+        i += System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(System.Runtime.CompilerServices.Unsafe.Add(ref b, i + 63) < x) << 6;
+        i += System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(System.Runtime.CompilerServices.Unsafe.Add(ref b, i + 31) < x) << 5;
+        i += System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(System.Runtime.CompilerServices.Unsafe.Add(ref b, i + 15) < x) << 4;
+        i += System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(System.Runtime.CompilerServices.Unsafe.Add(ref b, i + 7) < x) << 3;
+        i += System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(System.Runtime.CompilerServices.Unsafe.Add(ref b, i + 3) < x) << 2;
+        i += System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(System.Runtime.CompilerServices.Unsafe.Add(ref b, i + 1) < x) << 1;
+        i += System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(System.Runtime.CompilerServices.Unsafe.Add(ref b, i) < x);
+        return i;
     }
 
     /// <summary>
@@ -262,18 +275,35 @@ internal sealed class FeatureBinning
         int chunks = (rows.Length + 8191) / 8192;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
         {
-            ReadOnlySpan<double> data = x.Data;
-            int end = Math.Min(rows.Length, (c + 1) * 8192);
-            for (int k = c * 8192; k < end; k++)
+            int start = c * 8192, end = Math.Min(rows.Length, (c + 1) * 8192);
+            for (int f = 0; f < p; f++)
             {
-                int src = rows[k] * p, dst = k * p;
-                for (int f = 0; f < p; f++)
+                if (IsCategorical[f])
                 {
-                    bins[dst + f] = (byte)Bin(f, data[src + f]);
+                    ReadOnlySpan<double> data = x.Data;
+                    for (int k = start; k < end; k++)
+                    {
+                        bins[(k * p) + f] = (byte)Bin(f, data[(rows[k] * p) + f]);
+                    }
+                }
+                else
+                {
+                    BinNumericColumn(x.Data, p, f, rows.AsSpan(start, end - start), _padded[f], (byte)BinCount[f], bins.AsSpan(start * p));
                 }
             }
         });
         return bins;
+    }
+
+    /// <summary>Bins feature f of the given rows (missing → <paramref name="missingBin"/>) into destination[k·p + f].</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void BinNumericColumn(ReadOnlySpan<double> data, int p, int f, ReadOnlySpan<int> rows, double[] padded, byte missingBin, Span<byte> destination)
+    {
+        for (int k = 0; k < rows.Length; k++)
+        {
+            double v = data[(rows[k] * p) + f];
+            destination[(k * p) + f] = double.IsNaN(v) ? missingBin : (byte)CountBelow(padded, v);
+        }
     }
 
     /// <summary>The categorical bin of a raw value for prediction (missing bin for NaN, "other" for unseen codes).</summary>

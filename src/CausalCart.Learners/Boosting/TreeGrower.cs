@@ -19,7 +19,6 @@ internal sealed class TreeGrower
     private const int HistogramPartRows = 16384;
     private const int MaxHistogramParts = 16;
 
-    private readonly byte[] _bins;          // (n, p) row-major training bins (histograms read whole rows)
     private readonly byte[] _columns;       // (p, n) the same bins column-major (partitions read one feature)
     private readonly int _n, _p;
     private readonly FeatureBinning _binning;
@@ -31,7 +30,8 @@ internal sealed class TreeGrower
     private readonly Stack<double[]> _pool = new();   // free histograms, each (TotalSlots, 2)
     private readonly List<double[]> _scratch = [];   // partial histograms of the current batch
     private readonly int _maxDepth, _maxLeaves;
-    private double[] _gh = [];              // (n, 2) gradient and Hessian of the current tree
+    private readonly byte[] _records;       // (n, stride) packed rows: p bins, then (g, h) as floats at _ghOffset
+    private readonly int _stride, _ghOffset;
     private bool[] _featureMask = [];       // (p) features this tree may split on
     private List<Node> _nodes = [];
     private readonly Dictionary<string, double>? _timings;   // seconds per stage when profiling
@@ -40,7 +40,15 @@ internal sealed class TreeGrower
     public TreeGrower(byte[] bins, int n, int p, FeatureBinning binning, GradientBoostingOptions options, int threads, Dictionary<string, double>? timings = null)
     {
         _timings = timings;
-        _bins = bins;
+        (_stride, _ghOffset) = HistogramKernels.Layout(p);
+        _records = new byte[(long)n * _stride <= int.MaxValue ? n * _stride : throw new ArgumentException($"{n} rows of {p} features are too many for one fit (the packed rows exceed 2 GB).", "features")];
+        Parallel.For(0, (n + 16383) / 16384, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
+        {
+            for (int i = c * 16384; i < Math.Min(n, (c + 1) * 16384); i++)
+            {
+                bins.AsSpan(i * p, p).CopyTo(_records.AsSpan(i * _stride));
+            }
+        });
         _columns = GC.AllocateUninitializedArray<byte>(bins.Length);
         Parallel.For(0, p, new ParallelOptions { MaxDegreeOfParallelism = threads }, f =>
         {
@@ -73,7 +81,7 @@ internal sealed class TreeGrower
     /// </summary>
     public BoostedTree Grow(double[] gh, int[]? sampleRows, bool[] featureMask)
     {
-        _gh = gh;
+        Parallel.For(0, (_n + 16383) / 16384, _parallel, c => PackGradients(gh, _records, _stride, _ghOffset, c * 16384, Math.Min(_n, (c + 1) * 16384)));
         _featureMask = featureMask;
         int count;
         if (sampleRows is null)
@@ -98,6 +106,7 @@ internal sealed class TreeGrower
         root.Hist = Rent();
         Mark("grow:other");
         BuildHistograms([root]);
+        ReduceParts(root);
         Mark("grow:histogram");
         (root.G, root.H) = Totals(root.Hist);
         var frontier = new List<Node>();
@@ -193,18 +202,25 @@ internal sealed class TreeGrower
 
         BuildHistograms(build);
         Mark("grow:histogram");
-        Parallel.For(0, pairs.Count, _parallel, i => HistogramKernels.SubtractInPlace(pairs[i].Large.Hist!, pairs[i].Small.Hist!));
-        Mark("grow:subtract");
-        var next = new List<Node>();
-        Parallel.For(0, children.Count, _parallel, i =>
+
+        // One parallel step per split: sum the smaller child's parts, derive the larger child, find both children's splits.
+        Parallel.For(0, pairs.Count, _parallel, i =>
         {
-            Node c = children[i];
-            if (c.Hist is not null && CanSplit(c))
+            (Node large, Node small) = pairs[i];
+            ReduceParts(small);
+            HistogramKernels.SubtractInPlace(large.Hist!, small.Hist!);
+            if (CanSplit(small))
             {
-                c.Split = FindBestSplit(c);
+                small.Split = FindBestSplit(small);
+            }
+
+            if (CanSplit(large))
+            {
+                large.Split = FindBestSplit(large);
             }
         });
         Mark("grow:split");
+        var next = new List<Node>();
         foreach (Node c in children)
         {
             if (c.Hist is null)
@@ -270,16 +286,14 @@ internal sealed class TreeGrower
         }
 
         var tasks = new List<(Node Node, int Start, int Count, int Scratch)>();
-        var firstScratch = new int[nodes.Count];
-        var partsOf = new int[nodes.Count];
         int scratch = 0;
         for (int i = 0; i < nodes.Count; i++)
         {
             Node node = nodes[i];
             int parts = Math.Clamp(node.Count / HistogramPartRows, 1, MaxHistogramParts);
             int per = (node.Count + parts - 1) / parts;
-            firstScratch[i] = scratch;
-            partsOf[i] = parts;
+            node.FirstScratch = scratch;
+            node.Parts = parts;
             for (int q = 0; q < parts; q++)
             {
                 int start = node.Start + (q * per);
@@ -299,18 +313,17 @@ internal sealed class TreeGrower
             (Node node, int start, int cnt, int s) = tasks[t];
             double[] hist = s < 0 ? node.Hist! : _scratch[s];
             Array.Clear(hist);
-            HistogramKernels.Accumulate(_bins, _p, _rows.AsSpan(start, cnt), _gh, offsets, hist);
+            HistogramKernels.Accumulate(_records, _stride, _ghOffset, _p, _rows.AsSpan(start, cnt), offsets, hist);
         });
+    }
 
-        // Partial histograms are added in part order: the same sums whatever ran where.
-        Parallel.For(0, nodes.Count, _parallel, i =>
+    /// <summary>Adds a node's partial histograms into its own, in part order: the same sums whatever ran where.</summary>
+    private void ReduceParts(Node node)
+    {
+        for (int q = 1; q < node.Parts; q++)
         {
-            double[] hist = nodes[i].Hist!;
-            for (int q = 1; q < partsOf[i]; q++)
-            {
-                HistogramKernels.AddInPlace(hist, _scratch[firstScratch[i] + q - 1]);
-            }
-        });
+            HistogramKernels.AddInPlace(node.Hist!, _scratch[node.FirstScratch + q - 1]);
+        }
     }
 
     /// <summary>Stable partition of each node's row range by its split; creates the children.</summary>
@@ -381,6 +394,18 @@ internal sealed class TreeGrower
             Array.Copy(_leftBuf, start, _rows, leftDest[t], nl);
             Array.Copy(_rightBuf, start, _rows, rightDest[t], cnt - nl);
         });
+    }
+
+    /// <summary>Stores (g, h) of rows [start, end) as floats into their records.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackGradients(double[] gh, byte[] records, int stride, int ghOffset, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            ref byte rec = ref records[(i * stride) + ghOffset];
+            Unsafe.WriteUnaligned(ref rec, (float)gh[2 * i]);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref rec, 4), (float)gh[(2 * i) + 1]);
+        }
     }
 
     /// <summary>
@@ -615,6 +640,8 @@ internal sealed class TreeGrower
         public double G;
         public double H;
         public double[]? Hist;  // (TotalSlots, 2) while the node may still be split
+        public int FirstScratch; // first of the node's Parts − 1 partial histograms in _scratch (while building)
+        public int Parts;
         public SplitInfo Split;
         public Node? Parent;
         public Node? LeftChild;

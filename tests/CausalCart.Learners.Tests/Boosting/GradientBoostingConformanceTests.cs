@@ -211,24 +211,25 @@ public class GradientBoostingConformanceTests
         {
             foreach (int n in new[] { 0, 1, 2, 7, 64, 301 })
             {
-                var bins = new byte[n * p];
+                (int stride, int ghOffset) = HistogramKernels.Layout(p);
+                var records = new byte[n * stride];
                 int[] offsets = Enumerable.Range(0, p).Select(f => f * 256).ToArray();
-                for (int k = 0; k < bins.Length; k++)
+                for (int r = 0; r < n; r++)
                 {
-                    bins[k] = (byte)rng.NextInt(256);
-                }
+                    for (int f = 0; f < p; f++)
+                    {
+                        records[(r * stride) + f] = (byte)rng.NextInt(256);
+                    }
 
-                var gh = new double[2 * n];
-                for (int k = 0; k < gh.Length; k++)
-                {
-                    gh[k] = rng.NextNormal() * 1e3;
+                    BitConverter.TryWriteBytes(records.AsSpan((r * stride) + ghOffset), (float)(rng.NextNormal() * 1e3));
+                    BitConverter.TryWriteBytes(records.AsSpan((r * stride) + ghOffset + 4), (float)rng.NextDouble());
                 }
 
                 int[] rows = Enumerable.Range(0, n).Where(_ => rng.NextDouble() < 0.7).ToArray();
                 var fast = new double[2 * 256 * p];
                 var reference = new double[2 * 256 * p];
-                HistogramKernels.Accumulate(bins, p, rows, gh, offsets, fast);
-                ReferenceHistogramKernels.Accumulate(bins, p, rows, gh, offsets, reference);
+                HistogramKernels.Accumulate(records, stride, ghOffset, p, rows, offsets, fast);
+                ReferenceHistogramKernels.Accumulate(records, stride, ghOffset, p, rows, offsets, reference);
                 Assert.Equal(reference, fast);
             }
         }
