@@ -305,7 +305,4 @@ internal sealed class FeatureBinning
             destination[(k * p) + f] = double.IsNaN(v) ? missingBin : (byte)CountBelow(padded, v);
         }
     }
-
-    /// <summary>The categorical bin of a raw value for prediction (missing bin for NaN, "other" for unseen codes).</summary>
-    public int CategoryBin(int feature, double x) => Bin(feature, x);
 }

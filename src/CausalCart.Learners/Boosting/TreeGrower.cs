@@ -163,6 +163,8 @@ internal sealed class TreeGrower
             Return(n);
         }
 
+        Return(root);   // a root that could not be split still holds its histogram
+
         BoostedTree tree = Flatten();
         Mark("grow:other");
         return tree;
