@@ -12,4 +12,7 @@ public sealed record CoefficientEstimate(string Term, double Estimate, double St
 {
     /// <summary>Whether the interval excludes 0.</summary>
     public bool ExcludesZero => CiLower > 0 || CiUpper < 0;
+
+    /// <summary>Whether the interval contains <paramref name="value"/> (inclusive).</summary>
+    public bool Covers(double value) => CiLower <= value && value <= CiUpper;
 }
