@@ -136,6 +136,22 @@ internal sealed class CrossFit
         return pred;
     }
 
+    /// <summary>Like <see cref="Regress"/>, also returning the K fitted models (model f never saw fold f).</summary>
+    public (double[] Predictions, IRegressionModel[] Models) RegressWithModels(Func<IRegressor> learner, double[] y, double[] w)
+    {
+        var pred = new double[y.Length];
+        var models = new IRegressionModel[Folds];
+        for (int f = 0; f < Folds; f++)
+        {
+            IRegressionModel m = models[f] = learner().Fit(_x, y, TrainWeights(w, f, null));
+            var dest = new double[_heldOut[f].Length];
+            m.Predict(_heldOutX[f], dest);
+            Scatter(dest, _heldOut[f], pred, "regression");
+        }
+
+        return (pred, models);
+    }
+
     /// <summary>Out-of-fold probabilities of a classifier of the 0/1 target <paramref name="t"/>.</summary>
     public double[] Classify(Func<IClassifier> learner, double[] t, double[] w, Func<int, bool>? include = null)
     {
