@@ -1,8 +1,8 @@
 // DmlBench: validation and speed figures for the double-ML family (bench/causal/dml/RESULTS.md).
-//   dotnet run -c Release --project bench/causal/dml/DmlBench -- ihdp <shared/data>
-//   dotnet run -c Release --project bench/causal/dml/DmlBench -- 401k <shared/data>
+//   dotnet run -c Release --project bench/causal/dml/DmlBench -- ihdp <shared/data> [linear|poly2]
+//   dotnet run -c Release --project bench/causal/dml/DmlBench -- 401k <shared/data> [linear|poly2]
 //   dotnet run -c Release --project bench/causal/dml/DmlBench -- coverage <worlds> <n>
-//   dotnet run -c Release --project bench/causal/dml/DmlBench -- speed <n> <nuisance: linear> [folds]
+//   dotnet run -c Release --project bench/causal/dml/DmlBench -- speed <n> <nuisance: linear|poly2> [folds]
 // Data on stdout, progress on stderr. Exit 2 on usage errors.
 using System.Diagnostics;
 using System.Globalization;
@@ -10,6 +10,7 @@ using CausalCart.Causal;
 using CausalCart.Causal.Dml;
 using CausalCart.Causal.MetaLearners;
 using CausalCart.Core.Results;
+using CausalCart.Learners;
 using CausalCart.Numerics;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -23,8 +24,8 @@ try
 {
     return args[0] switch
     {
-        "ihdp" when args.Length >= 2 => Ihdp(args[1]),
-        "401k" when args.Length >= 2 => K401(args[1]),
+        "ihdp" when args.Length >= 2 => Ihdp(args[1], args.Length > 2 ? args[2] : "linear"),
+        "401k" when args.Length >= 2 => K401(args[1], args.Length > 2 ? args[2] : "linear"),
         "coverage" when args.Length >= 3 => Coverage(int.Parse(args[1]), int.Parse(args[2])),
         "speed" when args.Length >= 3 => Speed(int.Parse(args[1]), args[2], args.Length > 3 ? int.Parse(args[3]) : 5),
         _ => Usage(),
@@ -45,13 +46,21 @@ static int Usage()
 static NuisanceLearners Learners(string kind) => kind switch
 {
     "linear" => NuisanceLearners.Linear,
+    "poly2" => new NuisanceLearners
+    {
+        Outcome = () => new Poly2.Regressor(1e-3),
+        Propensity = () => new Poly2.Classifier(1e-3),
+        Treatment = () => new Poly2.Regressor(1e-3),
+        Effect = () => new LinearRegression(new LinearRegressionOptions(1e-8)),
+    },
     // The lead adds e.g. "gbdt" => new NuisanceLearners { Outcome = () => new GradientBoostedRegressor(...), ... } here
     // once CausalCart.Learners.Boosting lands; nothing else in this bench changes.
-    _ => throw new ArgumentException($"Nuisance kind '{kind}' is not available; valid: linear."),
+    _ => throw new ArgumentException($"Nuisance kind '{kind}' is not available; valid: linear, poly2."),
 };
 
-static int Ihdp(string dataDir)
+static int Ihdp(string dataDir, string kind)
 {
+    NuisanceLearners learners = Learners(kind);
     string[] methods = ["DML IRM", "DML PLR", "LinearDML", "DR-learner", "S-learner", "T-learner", "X-learner", "R-learner"];
     var ateErr = methods.ToDictionary(m => m, _ => new List<double>());
     var pehe = methods.ToDictionary(m => m, _ => new List<double>());
@@ -79,7 +88,7 @@ static int Ihdp(string dataDir)
         double ate = tau.Average();
         var data = new EffectData(y, t, x);
         var options = new EffectOptions { Seed = 1, Estimands = [Estimand.Ate] };
-        var dml = new DmlOptions { Repetitions = 1 };
+        var dml = new DmlOptions { Repetitions = 1, Learners = learners };
         void Record(string m, double estimate, IReadOnlyList<double>? cate)
         {
             ateErr[m].Add(Math.Abs(estimate - ate));
@@ -97,13 +106,14 @@ static int Ihdp(string dataDir)
         Record("DR-learner", dr.Ate.Estimate, dr.Cate);
         foreach ((MetaLearnerKind k, string name) in new[] { (MetaLearnerKind.S, "S-learner"), (MetaLearnerKind.T, "T-learner"), (MetaLearnerKind.X, "X-learner"), (MetaLearnerKind.R, "R-learner") })
         {
-            MetaLearnerResult r = new MetaLearner(k, new MetaLearnerOptions { Seed = 1 }).Fit(data);
+            MetaLearnerResult r = new MetaLearner(k, new MetaLearnerOptions { Seed = 1, Learners = learners }).Fit(data);
             Record(name, r.Ate, r.Cate);
         }
 
         Console.Error.WriteLine($"ihdp replication {rep} done");
     }
 
+    Console.WriteLine($"IHDP, 10 replications, nuisance kind {kind}, 5 folds, seed 1");
     Console.WriteLine("| method | mean abs ATE error (10 reps) | mean √PEHE (in sample) |");
     Console.WriteLine("|---|---|---|");
     foreach (string m in methods)
@@ -115,8 +125,9 @@ static int Ihdp(string dataDir)
     return 0;
 }
 
-static int K401(string dataDir)
+static int K401(string dataDir, string kind)
 {
+    NuisanceLearners learners = Learners(kind);
     string path = Path.Combine(dataDir, "dml_401k", "data401k.csv");
     string[] lines = File.ReadAllLines(path);
     string[] header = lines[0].Split(',');
@@ -140,9 +151,9 @@ static int K401(string dataDir)
     }
 
     var data = new EffectData(y, t, x, covs);
-    Console.WriteLine($"401(k): n = {n}, treated (e401) = {data.NTreated}; covariates: {string.Join(", ", covs)}; 5 folds, 5 repeated splits, linear/logistic nuisances");
+    Console.WriteLine($"401(k): n = {n}, treated (e401) = {data.NTreated}; covariates: {string.Join(", ", covs)}; 5 folds, 5 repeated splits, nuisance kind {kind}");
     var options = new EffectOptions { Seed = 123, Folds = 5, Estimands = [Estimand.Ate] };
-    var dml = new DmlOptions { Repetitions = 5 };
+    var dml = new DmlOptions { Repetitions = 5, Learners = learners };
     EffectEstimate plr = new DmlPlrEstimator(options, dml).Estimate(data).For(Estimand.Ate);
     EstimationResult irmResult = new DmlIrmEstimator(options with { Estimands = [Estimand.Ate, Estimand.Att] }, dml).Estimate(data);
     Console.WriteLine("| model | estimate | SE | 95% CI |");
@@ -245,18 +256,27 @@ static int Speed(int n, string kind, int folds)
     var data = new EffectData(y, t, x);
     var options = new EffectOptions { Seed = 1, Folds = folds, Estimands = [Estimand.Ate] };
     var dml = new DmlOptions { Learners = learners };
-    double Time(Func<double> fit, out double value)
+    var cpu = new Dictionary<string, double>();
+    double Time(Func<double> fit, out double value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(fit))] string key = "")
     {
         value = fit(); // warm-up (JIT)
         var times = new List<double>();
+        var cpus = new List<double>();
+        using var process = Process.GetCurrentProcess();
         for (int r = 0; r < 5; r++)
         {
+            process.Refresh();
+            TimeSpan c0 = process.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             value = fit();
             times.Add(sw.Elapsed.TotalSeconds);
+            process.Refresh();
+            cpus.Add((process.TotalProcessorTime - c0).TotalSeconds);
         }
 
         times.Sort();
+        cpus.Sort();
+        cpu[key] = cpus[2];
         return times[2];
     }
 
@@ -265,12 +285,13 @@ static int Speed(int n, string kind, int folds)
     double tIrm = Time(() => new DmlIrmEstimator(options, dml).Estimate(data).Estimates[0].Estimate, out double irmAte);
     double tPlr = Time(() => new DmlPlrEstimator(options, dml).Estimate(data).Estimates[0].Estimate, out double plrAte);
     Console.WriteLine($"speed n={n} nuisance={kind} folds={folds} threads={Environment.ProcessorCount} (median of 5 after a warm-up; true ATE 1)");
-    Console.WriteLine($"| estimator | fit seconds | ATE |");
-    Console.WriteLine("|---|---|---|");
-    Console.WriteLine($"| DR-learner | {tDr:F3} | {drAte:F3} |");
-    Console.WriteLine($"| LinearDML | {tLd:F3} | {ldAte:F3} |");
-    Console.WriteLine($"| DML IRM | {tIrm:F3} | {irmAte:F3} |");
-    Console.WriteLine($"| DML PLR | {tPlr:F3} | {plrAte:F3} |");
+    double[] cpuSeconds = [.. cpu.Values];
+    Console.WriteLine($"| estimator | wall seconds | CPU seconds (both cores) | ATE |");
+    Console.WriteLine("|---|---|---|---|");
+    Console.WriteLine($"| DR-learner | {tDr:F3} | {cpuSeconds[0]:F3} | {drAte:F3} |");
+    Console.WriteLine($"| LinearDML | {tLd:F3} | {cpuSeconds[1]:F3} | {ldAte:F3} |");
+    Console.WriteLine($"| DML IRM | {tIrm:F3} | {cpuSeconds[2]:F3} | {irmAte:F3} |");
+    Console.WriteLine($"| DML PLR | {tPlr:F3} | {cpuSeconds[3]:F3} | {plrAte:F3} |");
     return 0;
 }
 
