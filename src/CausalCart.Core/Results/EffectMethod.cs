@@ -17,4 +17,31 @@ public enum EffectMethod
 
     /// <summary>Augmented IPW (doubly robust) with cross-fitted nuisances and influence-function standard errors.</summary>
     Aipw,
+
+    /// <summary>Double ML, partially linear model (partialling-out score, cross-fitted, repeated splits).</summary>
+    DmlPlr,
+
+    /// <summary>Double ML, interactive regression model (AIPW score with pluggable learners, repeated splits).</summary>
+    DmlIrm,
+
+    /// <summary>Double ML with a linear final stage in the effect modifiers (LinearDML): CATE coefficients with inference.</summary>
+    LinearDml,
+
+    /// <summary>DR-learner: cross-fitted AIPW pseudo-outcomes regressed on the effect modifiers.</summary>
+    DrLearner,
+
+    /// <summary>S-learner: one outcome model with the treatment as a feature.</summary>
+    SLearner,
+
+    /// <summary>T-learner: one outcome model per arm.</summary>
+    TLearner,
+
+    /// <summary>X-learner: imputed effects per arm, blended by the propensity.</summary>
+    XLearner,
+
+    /// <summary>R-learner: residual-on-residual (Robinson) loss with a pluggable effect model.</summary>
+    RLearner,
+
+    /// <summary>AIPW per arm of a multi-valued treatment against a reference arm.</summary>
+    MultiArmAipw,
 }
