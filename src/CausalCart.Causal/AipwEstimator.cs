@@ -17,9 +17,15 @@ namespace CausalCart.Causal;
 /// ATT score: ψ_i = T(y − m̂₀) − (1−T) ê (y − m̂₀)/(1−ê); θ = Σ w ψ / Σ w T; SE² = Σ [w_i(ψ_i − T_i θ)/Σ wT]².
 /// Propensities are clipped to [ε, 1 − ε] (reported). Cross-fitting makes the nuisance estimation error negligible
 /// to first order, so the influence function above needs no correction term. Deterministic for a given seed.
+/// <para>With <c>learners</c> given, the nuisances are fitted by those learners instead of the GLMs (e.g.
+/// gradient-boosted trees): the estimate is then <see cref="Dml.DmlIrmEstimator"/> with one split, the same scores and the
+/// same cross-fitting, reported under this method's name.</para>
 /// </remarks>
-public sealed class AipwEstimator(EffectOptions? options = null) : IEffectEstimator
+public sealed class AipwEstimator(EffectOptions? options = null, Dml.NuisanceLearners? learners = null) : IEffectEstimator
 {
+    /// <summary>Flexible nuisance learners, or null for the GLMs (logistic propensity, logistic/linear outcome models).</summary>
+    public Dml.NuisanceLearners? Learners { get; } = learners;
+
     /// <inheritdoc/>
     public EffectMethod Method => EffectMethod.Aipw;
 
@@ -31,6 +37,12 @@ public sealed class AipwEstimator(EffectOptions? options = null) : IEffectEstima
     {
         ArgumentNullException.ThrowIfNull(data);
         Options.Validate();
+        if (Learners is not null)
+        {
+            EstimationResult irm = new Dml.DmlIrmEstimator(Options, new Dml.DmlOptions { Learners = Learners }).Estimate(data);
+            return irm with { Method = Method, Estimates = [.. irm.Estimates.Select(e => e with { Method = Method })] };
+        }
+
         bool logistic = Nuisance.UsesLogistic(data, Options);
         int n = data.Count;
         int k = Options.Folds;

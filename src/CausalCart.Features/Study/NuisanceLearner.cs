@@ -8,4 +8,8 @@ public enum NuisanceLearner
 
     /// <summary>(<c>linear</c>) Linear regression (a linear probability model for binary targets).</summary>
     Linear,
+
+    /// <summary>(<c>gbdt</c>) Histogram gradient-boosted trees with early stopping, for the propensity and the outcome
+    /// models of the doubly robust estimator (<c>aipw</c>); the regression and IPW estimators keep their GLMs.</summary>
+    Gbdt,
 }

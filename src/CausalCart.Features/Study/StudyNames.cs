@@ -25,7 +25,8 @@ internal static class StudyNames
 
     public static readonly NameTable<NuisanceLearner> Nuisances = new(
         ("logistic", NuisanceLearner.Logistic),
-        ("linear", NuisanceLearner.Linear));
+        ("linear", NuisanceLearner.Linear),
+        ("gbdt", NuisanceLearner.Gbdt));
 
     public static readonly NameTable<Refuter> Refuters = new(
         ("placebo", Refuter.Placebo),

@@ -55,7 +55,7 @@ public static class EffectAnalysis
                 EffectMethod.Naive => new NaiveEstimator(effectOptions),
                 EffectMethod.Regression => new RegressionEstimator(effectOptions),
                 EffectMethod.Ipw => new IpwEstimator(effectOptions),
-                EffectMethod.Aipw => new AipwEstimator(effectOptions),
+                EffectMethod.Aipw => new AipwEstimator(effectOptions, options.Learners),
                 _ => throw new CausalCartException(ErrorKind.Usage, $"Method '{method}' is not available in this analysis."),
             };
             var result = estimator.Estimate(data);

@@ -32,4 +32,7 @@ public sealed record EffectAnalysisOptions
 
     /// <summary>Continue (with loud warnings) when overlap is insufficient instead of refusing.</summary>
     public bool AllowPoorOverlap { get; init; }
+
+    /// <summary>Flexible nuisance learners for the doubly robust estimator (<c>aipw</c>), or null for the GLMs.</summary>
+    public Causal.Dml.NuisanceLearners? Learners { get; init; }
 }

@@ -66,6 +66,7 @@ public static class StudyAnalysis
             OutcomeModel = spec.Nuisance == NuisanceLearner.Linear ? OutcomeModelKind.Linear : OutcomeModelKind.Auto,
             Seed = spec.Seed,
             AllowPoorOverlap = options.AllowPoorOverlap,
+            Learners = spec.Nuisance == NuisanceLearner.Gbdt ? Causal.Dml.FlexibleNuisances.GradientBoosting(spec.Seed) : null,
         };
         (DateTime? firstEvent, DateTime? lastEvent) = LogRange(store);
         IReadOnlyList<string> caveats = StudyCaveats.Find(spec, table.Table.Numeric("t0").Values, firstEvent, lastEvent);
@@ -95,7 +96,12 @@ public static class StudyAnalysis
             StudyWords.Treatment(spec),
             StudyWords.Outcome(spec),
             design.CovariateNames,
-            (spec.Nuisance == NuisanceLearner.Linear ? "linear outcome models, logistic propensity, 5-fold cross-fitting" : "logistic regression (L2), 5-fold cross-fitting")
+            spec.Nuisance switch
+            {
+                NuisanceLearner.Linear => "linear outcome models, logistic propensity, 5-fold cross-fitting",
+                NuisanceLearner.Gbdt => "gradient-boosted trees (early stopping) for AIPW's propensity and outcome models, GLMs for regression and IPW, 5-fold cross-fitting",
+                _ => "logistic regression (L2), 5-fold cross-fitting",
+            }
                 + (spec.Unit == StudyUnit.UserItem ? " grouped by user" : string.Empty),
             design.RowCount,
             design.Treatment.LongCount(t => t == 1),
