@@ -84,7 +84,7 @@ internal static class BoostingLosses
         }
     }
 
-    /// <summary>Weighted mean loss: squared error ½(y−f)²·2 (i.e. MSE), log-loss, or Poisson deviance up to a constant (e^f − y·f).</summary>
+    /// <summary>Weighted mean loss: squared error (y − f)² (MSE), log-loss, or Poisson deviance up to a constant (e^f − y·f).</summary>
     public static double MeanLoss(BoostingLoss loss, ReadOnlySpan<double> score, ReadOnlySpan<double> y, ReadOnlySpan<double> w)
     {
         double sum = 0, sw = 0;
