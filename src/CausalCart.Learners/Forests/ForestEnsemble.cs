@@ -47,43 +47,15 @@ internal sealed class ForestEnsemble
         var forest = new DecisionTree[trees];
         var inBag = new ulong[trees][];
         var importance = new double[trees][];
-        ulong master = unchecked((ulong)(long)options.Seed);
         var po = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         Parallel.For(0, trees, po, t =>
         {
-            var rng = new SeededRandom(SeededRandom.DeriveSeed(master, (ulong)t));
-            (int[] rows, int[] counts) = RowSampler.Draw(eligible, drawSize, options.Replace, rng, n);
+            TreeSample sample = DrawTreeSample(options, eligible, drawSize, n, t);
             var bag = new ulong[(n + 63) >> 6];
-            foreach (int r in rows)
-            {
-                bag[r >> 6] |= 1UL << (r & 63);
-            }
-
-            int[] splitRows = rows, splitCounts = counts, estRows = [], estCounts = [];
-            if (options.Honest && rows.Length >= 2)
-            {
-                int[] order = rng.Permutation(rows.Length);
-                int k = Math.Clamp((int)Math.Round(options.HonestyFraction * rows.Length), 1, rows.Length - 1);
-                splitRows = new int[k];
-                splitCounts = new int[k];
-                estRows = new int[rows.Length - k];
-                estCounts = new int[rows.Length - k];
-                for (int q = 0; q < rows.Length; q++)
-                {
-                    int o = order[q];
-                    if (q < k)
-                    {
-                        splitRows[q] = rows[o];
-                        splitCounts[q] = counts[o];
-                    }
-                    else
-                    {
-                        estRows[q - k] = rows[o];
-                        estCounts[q - k] = counts[o];
-                    }
-                }
-            }
-
+            MarkInBag(bag, sample.SplitRows);
+            MarkInBag(bag, sample.EstimationRows);
+            int[] splitRows = sample.SplitRows, splitCounts = sample.SplitCounts, estRows = sample.EstimationRows, estCounts = sample.EstimationCounts;
+            SeededRandom rng = sample.Random;
             var sw = new double[splitRows.Length];
             var sl = new double[splitRows.Length];
             for (int q = 0; q < splitRows.Length; q++)
@@ -137,6 +109,52 @@ internal sealed class ForestEnsemble
         });
 
         return new ForestEnsemble(forest, p, imp, oob, options.MaxDegreeOfParallelism);
+    }
+
+    /// <summary>One tree's draw: the split sample, the estimation sample (empty unless honest) and the stream that goes on to
+    /// draw the tree's candidate features.</summary>
+    internal sealed record TreeSample(int[] SplitRows, int[] SplitCounts, int[] EstimationRows, int[] EstimationCounts, SeededRandom Random);
+
+    /// <summary>Tree <paramref name="tree"/>'s rows, from its own stream <c>DeriveSeed(seed, tree)</c>.</summary>
+    internal static TreeSample DrawTreeSample(RandomForestOptions options, int[] eligible, int drawSize, int n, int tree)
+    {
+        var rng = new SeededRandom(SeededRandom.DeriveSeed(unchecked((ulong)(long)options.Seed), (ulong)tree));
+        (int[] rows, int[] counts) = RowSampler.Draw(eligible, drawSize, options.Replace, rng, n);
+        if (!options.Honest || rows.Length < 2)
+        {
+            return new TreeSample(rows, counts, [], [], rng);
+        }
+
+        int[] order = rng.Permutation(rows.Length);
+        int k = Math.Clamp((int)Math.Round(options.HonestyFraction * rows.Length), 1, rows.Length - 1);
+        var splitRows = new int[k];
+        var splitCounts = new int[k];
+        var estRows = new int[rows.Length - k];
+        var estCounts = new int[rows.Length - k];
+        for (int q = 0; q < rows.Length; q++)
+        {
+            int o = order[q];
+            if (q < k)
+            {
+                splitRows[q] = rows[o];
+                splitCounts[q] = counts[o];
+            }
+            else
+            {
+                estRows[q - k] = rows[o];
+                estCounts[q - k] = counts[o];
+            }
+        }
+
+        return new TreeSample(splitRows, splitCounts, estRows, estCounts, rng);
+    }
+
+    private static void MarkInBag(ulong[] bag, int[] rows)
+    {
+        foreach (int r in rows)
+        {
+            bag[r >> 6] |= 1UL << (r & 63);
+        }
     }
 
     /// <summary>

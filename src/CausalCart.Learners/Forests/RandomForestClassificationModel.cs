@@ -35,6 +35,9 @@ public sealed class RandomForestClassificationModel : IClassificationModel
         OobAuc = bothClasses ? Metrics.Auc(scores.ToArray(), labels.ToArray()) : double.NaN;
     }
 
+    /// <summary>The trees (tests and the causal forest read them).</summary>
+    internal ForestEnsemble Forest => _forest;
+
     /// <inheritdoc/>
     public int FeatureCount => _forest.FeatureCount;
 

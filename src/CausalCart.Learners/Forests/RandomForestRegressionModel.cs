@@ -43,6 +43,9 @@ public sealed class RandomForestRegressionModel : IRegressionModel
         OobRSquared = used > 0 && sst > 0 ? 1 - (sse / sst) : double.NaN;
     }
 
+    /// <summary>The trees (tests and the causal forest read them).</summary>
+    internal ForestEnsemble Forest => _forest;
+
     /// <inheritdoc/>
     public int FeatureCount => _forest.FeatureCount;
 
