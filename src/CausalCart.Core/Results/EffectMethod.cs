@@ -17,4 +17,8 @@ public enum EffectMethod
 
     /// <summary>Augmented IPW (doubly robust) with cross-fitted nuisances and influence-function standard errors.</summary>
     Aipw,
+
+    /// <summary>Causal forest (generalized random forest, Athey, Tibshirani &amp; Wager 2019): per-unit effects with
+    /// little-bags intervals; ATE/ATT by doubly robust scores built from the forest.</summary>
+    CausalForest,
 }

@@ -15,7 +15,8 @@ internal delegate void NodeRelabeler(ReadOnlySpan<int> rows, ReadOnlySpan<double
 /// <param name="MinLeafSize">Each child must hold at least this many samples.</param>
 /// <param name="MaxDepth">Maximum depth (root 0); 0 means unlimited.</param>
 /// <param name="MinArmCount">When &gt; 0, each child must hold at least this many samples with arm 1 and with arm 0.</param>
-internal readonly record struct GrowthLimits(int Mtry, int MinNodeSize, int MinLeafSize, int MaxDepth, int MinArmCount = 0);
+/// <param name="MinChildShare">Each child must also hold at least this share of its parent's samples (GRF's alpha).</param>
+internal readonly record struct GrowthLimits(int Mtry, int MinNodeSize, int MinLeafSize, int MaxDepth, int MinArmCount = 0, double MinChildShare = 0);
 
 /// <summary>
 /// Grows one CART tree on quantised features by histogram split search: at each node, for each of mtry candidate
@@ -106,6 +107,7 @@ internal static class TreeGrower
                 continue;
             }
 
+            int minLeaf = Math.Max(limits.MinLeafSize, (int)Math.Ceiling(limits.MinChildShare * nSamples));
             double baseScore = s * s / w;
             double best = baseScore + (1e-12 * Math.Abs(baseScore)) + 1e-300;
             int bestFeature = -1, bestBin = 0;
@@ -158,12 +160,12 @@ internal static class TreeGrower
                     nl += h.N;
                     al += h.A;
                     int nr = nSamples - nl;
-                    if (nl < limits.MinLeafSize)
+                    if (nl < minLeaf)
                     {
                         continue;
                     }
 
-                    if (nr < limits.MinLeafSize)
+                    if (nr < minLeaf)
                     {
                         break;
                     }
