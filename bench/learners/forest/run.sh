@@ -15,8 +15,8 @@ dotnet build "$here/ForestBench" -c Release -o "$work/bin" >&2
 date -u +"%Y-%m-%d %H:%M UTC"; uptime
 ours=$(dotnet "$work/bin/ForestBench.dll" "$data" "$trees" "$mtry" "$mns" "$replace" "$fraction" "$threads")
 echo "$ours"
-theirs=$(/usr/bin/Rscript "$here/ranger_bench.R" "$data" "$trees" "$mtry" "$mns" "$replace" "$fraction" "$threads")
+theirs=$(/usr/bin/Rscript "$here/ranger_bench.R" "$data" "$trees" "$mtry" "$mns" "$replace" "$fraction" "$threads" | grep '^ranger')
 echo "$theirs"
 uptime
-a=$(sed -E 's/.*train ([0-9.]+) s.*/\1/' <<<"$ours"); b=$(sed -E 's/.*train ([0-9.]+) s.*/\1/' <<<"$theirs")
+a=$(sed -E 's/.*: train ([0-9.]+) s.*/\1/' <<<"$ours"); b=$(sed -E 's/.*: train ([0-9.]+) s.*/\1/' <<<"$theirs")
 python3 -c "print(f'time ratio causalcart/ranger = {$a/$b:.3f}')"

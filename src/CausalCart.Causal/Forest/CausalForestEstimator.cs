@@ -87,7 +87,7 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
         var inHalf = new ulong[bags][]; // (bags)(n/64) half-sample membership bits
         ulong bagSeed = SeededRandom.DeriveSeed(seed, 103), treeSeed = SeededRandom.DeriveSeed(seed, 104);
         var po = new ParallelOptions { MaxDegreeOfParallelism = fo.MaxDegreeOfParallelism };
-        Parallel.For(0, bags, po, g =>
+        Parallel.For(0, bags, po, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (g) =>
         {
             int[] half = RowSampler.Subsample(eligible, eligible.Length / 2, new SeededRandom(SeededRandom.DeriveSeed(bagSeed, (ulong)g)));
             var bits = new ulong[(n + 63) >> 6];
@@ -110,38 +110,51 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
         var cate = new double[n];
         var variance = new double[n];
         var allBags = new bool[n]; // (n) units left out of fewer than 2 half-samples use every bag
-        byte[][] codes = bins.Codes;
-        DeterministicParallel.For(n, 1024, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (s, e) =>
+        byte[] codes = bins.Codes;
+        const int block = 256;
+        DeterministicParallel.For(n, block, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (s, e) =>
         {
-            var stats = new double[trees.Length * CausalTree.Width];
-            var used = new bool[bags];
+            int width = trees.Length * CausalTree.Width;
+            var stats = new double[(e - s) * width]; // (block, trees, 4) leaf means per unit and tree
+            var used = new bool[(e - s) * bags];     // (block, bags) out-of-bag little bags per unit
             for (int i = s; i < e; i++)
             {
+                Span<bool> u = used.AsSpan((i - s) * bags, bags);
                 int word = i >> 6;
                 ulong bit = 1UL << (i & 63);
                 int outside = 0;
                 for (int g = 0; g < bags; g++)
                 {
-                    used[g] = (inHalf[g][word] & bit) == 0;
-                    outside += used[g] ? 1 : 0;
+                    u[g] = (inHalf[g][word] & bit) == 0;
+                    outside += u[g] ? 1 : 0;
                 }
 
                 if (outside < 2)
                 {
-                    Array.Fill(used, true);
+                    u.Fill(true);
                     allBags[i] = true;
                 }
+            }
 
-                for (int b = 0; b < trees.Length; b++)
+            // Tree-major over the block keeps one tree's nodes in cache.
+            for (int b = 0; b < trees.Length; b++)
+            {
+                DecisionTree tree = trees[b].Tree;
+                double[] leafStats = trees[b].Stats;
+                int g = b / bagSize;
+                for (int i = s; i < e; i++)
                 {
-                    if (used[b / bagSize])
+                    if (used[((i - s) * bags) + g])
                     {
-                        int leaf = trees[b].Tree.LeafBinned(codes, i);
-                        trees[b].Stats.AsSpan(leaf * CausalTree.Width, CausalTree.Width).CopyTo(stats.AsSpan(b * CausalTree.Width));
+                        int leaf = tree.LeafBinned(codes, i * q);
+                        leafStats.AsSpan(leaf * CausalTree.Width, CausalTree.Width).CopyTo(stats.AsSpan(((i - s) * width) + (b * CausalTree.Width)));
                     }
                 }
+            }
 
-                (cate[i], variance[i]) = LittleBags.Evaluate(stats, used, bagSize);
+            for (int i = s; i < e; i++)
+            {
+                (cate[i], variance[i]) = LittleBags.Evaluate(stats.AsSpan((i - s) * width, width), used.AsSpan((i - s) * bags, bags), bagSize);
             }
         });
 
@@ -211,6 +224,7 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
         return (Matrix.FromColumns(columns), [.. requested]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CausalTree GrowTree(
         BinnedFeatures bins, int[] sample, double[] w, double[] yRes, double[] tRes, byte[] arm, GrowthLimits limits, double honesty, SeededRandom rng)
     {
@@ -242,10 +256,11 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
 
         NodeRelabeler relabel = (rows, wt, labels) => Relabel(rows, wt, labels, yRes, tRes);
         DecisionTree tree = TreeGrower.Grow(bins, split, weights, counts, new double[k], arm, limits, rng, relabel, new double[bins.Cols]);
-        return new CausalTree(tree, LeafMeans(tree, bins.Codes, estimate, w, yRes, tRes));
+        return new CausalTree(tree, LeafMeans(tree, bins, estimate, w, yRes, tRes));
     }
 
     /// <summary>GRF's gradient-based pseudo-outcome of every unit in one node (see the class remarks, step 3).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Relabel(ReadOnlySpan<int> rows, ReadOnlySpan<double> w, Span<double> labels, double[] yRes, double[] tRes)
     {
         double sw = 0, st = 0, sy = 0;
@@ -279,7 +294,8 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
     }
 
     /// <summary>Per node (nodes, 4): weighted means of T̃, Ỹ, T̃Ỹ, T̃² over the estimation units reaching it (ancestor's when none).</summary>
-    private static double[] LeafMeans(DecisionTree tree, byte[][] codes, int[] estimate, double[] w, double[] yRes, double[] tRes)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double[] LeafMeans(DecisionTree tree, BinnedFeatures bins, int[] estimate, double[] w, double[] yRes, double[] tRes)
     {
         int c = tree.Count;
         const int width = CausalTree.Width;
@@ -287,7 +303,7 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
         var sums = new double[c * width];
         foreach (int r in estimate)
         {
-            int leaf = tree.LeafBinned(codes, r);
+            int leaf = tree.LeafBinned(bins, r);
             double wr = w[r], t = tRes[r], y = yRes[r];
             sumW[leaf] += wr;
             sums[(leaf * width) + 0] += wr * t;
@@ -384,10 +400,11 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
         {
             for (int id = 0; id < ct.Tree.Count; id++)
             {
-                TreeNode node = ct.Tree.Nodes[id];
-                if (node.Feature >= 0 && node.Depth < maxDepth)
+                int feature = ct.Tree.Nodes[id].Feature;
+                int depth = ct.Tree.Depth[id];
+                if (feature >= 0 && depth < maxDepth)
                 {
-                    freq[node.Depth, node.Feature]++;
+                    freq[depth, feature]++;
                 }
             }
         }

@@ -17,7 +17,7 @@ internal static class CausalForestNuisance
         double[] w = data.W;
         if (fo.OutcomeLearner is null && fo.PropensityLearner is null)
         {
-            // GRF's nuisance forests subsample half the units without replacement; so do these.
+            // As GRF's nuisance forests: half the units per tree, drawn without replacement.
             RandomForestOptions Forest(ulong stream) => new()
             {
                 Trees = fo.NuisanceTrees,

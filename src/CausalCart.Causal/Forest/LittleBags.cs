@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CausalCart.Numerics;
 
 namespace CausalCart.Causal.Forest;
@@ -23,6 +24,7 @@ internal static class LittleBags
     /// <paramref name="bagUsed"/> set are read. Returns NaN for both when fewer than 2 bags are used or the weighted
     /// treatment variance is not positive.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double Tau, double Variance) Evaluate(ReadOnlySpan<double> stats, ReadOnlySpan<bool> bagUsed, int bagSize)
     {
         int bags = bagUsed.Length;

@@ -5,7 +5,7 @@ using CausalCart.Numerics;
 namespace CausalCart.Learners.Forests;
 
 /// <summary>
-/// A feature matrix quantised column by column into at most 256 ordered bins, stored column-major as bytes, with the
+/// A feature matrix quantised column by column into at most 256 ordered bins, stored row-major as bytes, with the
 /// cut points that map raw values to the same bins. Code c of column j holds the values x with
 /// <c>Edges[j][c − 1] &lt; x ≤ Edges[j][c]</c> (the last bin is open above), so "code ≤ b" is exactly "x ≤ Edges[j][b]":
 /// a split learned on codes is applied to raw values with that threshold and sends every training row the same way.
@@ -20,15 +20,15 @@ internal sealed class BinnedFeatures
 {
     private const int SampleRows = 1 << 18;
 
-    private BinnedFeatures(byte[][] codes, double[][] edges, int rows)
+    private BinnedFeatures(byte[] codes, double[][] edges, int rows)
     {
         Codes = codes;
         Edges = edges;
         Rows = rows;
     }
 
-    /// <summary>Codes per column: <c>Codes[j][i]</c> is the bin of row i in column j. (p)(n).</summary>
-    public byte[][] Codes { get; }
+    /// <summary>Codes row-major: <c>Codes[i * Cols + j]</c> is the bin of row i in column j (one cache line holds a row). (n, p).</summary>
+    public byte[] Codes { get; }
 
     /// <summary>Upper cut points per column; <c>Edges[j].Length</c> is the bin count minus one. (p)(bins − 1).</summary>
     public double[][] Edges { get; }
@@ -37,7 +37,7 @@ internal sealed class BinnedFeatures
     public int Rows { get; }
 
     /// <summary>Columns p.</summary>
-    public int Cols => Codes.Length;
+    public int Cols => Edges.Length;
 
     /// <summary>Number of bins of column j.</summary>
     public int BinCount(int col) => Edges[col].Length + 1;
@@ -47,19 +47,20 @@ internal sealed class BinnedFeatures
     {
         Debug.Assert(maxBins is >= 2 and <= 256, "maxBins in [2, 256]");
         int n = features.Rows, p = features.Cols;
-        var codes = new byte[p][];
+        if (p > (1 << 22))
+        {
+            throw new ArgumentException($"A forest handles at most {1 << 22} feature columns; this matrix has {p}.", nameof(features));
+        }
+
+        var codes = new byte[(long)n * p];
         var edges = new double[p][];
         var po = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        Parallel.For(0, p, po, j =>
-        {
-            edges[j] = Cuts(features, j, maxBins);
-            codes[j] = new byte[n];
-        });
+        Parallel.For(0, p, po, j => edges[j] = Cuts(features, j, maxBins));
 
         // Coding in row chunks keeps each thread streaming through contiguous rows of the row-major matrix.
         int chunk = DeterministicParallel.DefaultChunkRows;
         int chunks = (n + chunk - 1) / chunk;
-        Parallel.For(0, chunks, po, c =>
+        Parallel.For(0, chunks, po, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c) =>
         {
             int start = c * chunk, end = Math.Min(n, start + chunk);
             ReadOnlySpan<double> data = features.Data;
@@ -68,7 +69,7 @@ internal sealed class BinnedFeatures
                 ReadOnlySpan<double> row = data.Slice(i * p, p);
                 for (int j = 0; j < p; j++)
                 {
-                    codes[j][i] = (byte)Code(edges[j], row[j]);
+                    codes[(i * p) + j] = (byte)Code(edges[j], row[j]);
                 }
             }
         });
@@ -97,6 +98,7 @@ internal sealed class BinnedFeatures
         return lo;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Cuts(Matrix features, int col, int maxBins)
     {
         int n = features.Rows, p = features.Cols;
@@ -113,39 +115,32 @@ internal sealed class BinnedFeatures
         int distinct = 1;
         for (int k = 1; k < m; k++)
         {
-            if (v[k] != v[k - 1])
-            {
-                v[distinct++] = v[k];
-            }
+            distinct += v[k] != v[k - 1] ? 1 : 0;
         }
 
         if (distinct <= maxBins)
         {
             var mids = new double[distinct - 1];
-            for (int k = 0; k + 1 < distinct; k++)
+            int d = 0;
+            for (int k = 1; k < m; k++)
             {
-                // Midpoint; when two neighbours are so close that it rounds onto the upper one, cut at the lower.
-                double mid = v[k] + ((v[k + 1] - v[k]) / 2);
-                mids[k] = mid < v[k + 1] ? mid : v[k];
+                if (v[k] != v[k - 1])
+                {
+                    // Midpoint; when two neighbours are so close that it rounds onto the upper one, cut at the lower.
+                    double mid = v[k - 1] + ((v[k] - v[k - 1]) / 2);
+                    mids[d++] = mid < v[k] ? mid : v[k - 1];
+                }
             }
 
             return mids;
         }
 
-        // Quantile cuts over the sorted sample with repeats: recompute on the full sorted sample (v was compacted).
-        var sorted = new double[m];
-        for (int k = 0; k < m; k++)
-        {
-            long row = m == n ? k : (long)k * n / m;
-            sorted[k] = data[(int)((row * p) + col)];
-        }
-
-        Array.Sort(sorted);
+        // Quantile cuts: x ≤ the k/maxBins quantile of the (sorted, repeats kept) sample; repeated cuts collapse.
         var cuts = new List<double>(maxBins - 1);
         for (int b = 1; b < maxBins; b++)
         {
-            double q = sorted[(int)((long)b * m / maxBins) - 1];
-            if (q < sorted[m - 1] && (cuts.Count == 0 || q > cuts[^1]))
+            double q = v[(int)((long)b * m / maxBins) - 1];
+            if (q < v[m - 1] && (cuts.Count == 0 || q > cuts[^1]))
             {
                 cuts.Add(q);
             }

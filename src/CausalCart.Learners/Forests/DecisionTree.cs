@@ -8,16 +8,24 @@ namespace CausalCart.Learners.Forests;
 /// </summary>
 internal sealed class DecisionTree
 {
-    public DecisionTree(TreeNode[] nodes, int[] parent, double[] value, int count)
+    public DecisionTree(TreeNode[] nodes, double[] threshold, int[] depth, int[] parent, double[] value, int count)
     {
         Nodes = nodes;
+        Threshold = threshold;
+        Depth = depth;
         Parent = parent;
         Value = value;
         Count = count;
     }
 
-    /// <summary>(nodes) split descriptions; <see cref="TreeNode.Feature"/> is −1 at a leaf.</summary>
+    /// <summary>(nodes) packed splits; <see cref="TreeNode.FeatureBin"/> is −1 at a leaf.</summary>
     public TreeNode[] Nodes { get; }
+
+    /// <summary>(nodes) raw-value threshold of each split (x ≤ threshold goes left).</summary>
+    public double[] Threshold { get; }
+
+    /// <summary>(nodes) depth, root 0.</summary>
+    public int[] Depth { get; }
 
     /// <summary>(nodes) parent id, −1 at the root.</summary>
     public int[] Parent { get; }
@@ -29,20 +37,23 @@ internal sealed class DecisionTree
     public int Count { get; }
 
     /// <summary>The leaf that training row <paramref name="row"/> falls in, by its bin codes.</summary>
+    public int LeafBinned(BinnedFeatures bins, int row) => LeafBinned(bins.Codes, row * bins.Cols);
+
+    /// <summary>The leaf for the codes starting at <paramref name="offset"/> of a row-major code array.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int LeafBinned(byte[][] codes, int row)
+    public int LeafBinned(byte[] codes, int offset)
     {
         TreeNode[] nodes = Nodes;
         int k = 0;
         while (true)
         {
-            ref readonly TreeNode node = ref nodes[k];
-            if (node.Feature < 0)
+            TreeNode node = nodes[k];
+            if (node.FeatureBin < 0)
             {
                 return k;
             }
 
-            k = codes[node.Feature][row] <= node.Bin ? node.Left : node.Left + 1;
+            k = codes[offset + (node.FeatureBin >> 8)] <= (node.FeatureBin & 0xFF) ? node.Left : node.Left + 1;
         }
     }
 
@@ -51,16 +62,17 @@ internal sealed class DecisionTree
     public int LeafRaw(ReadOnlySpan<double> row)
     {
         TreeNode[] nodes = Nodes;
+        double[] threshold = Threshold;
         int k = 0;
         while (true)
         {
-            ref readonly TreeNode node = ref nodes[k];
-            if (node.Feature < 0)
+            TreeNode node = nodes[k];
+            if (node.FeatureBin < 0)
             {
                 return k;
             }
 
-            k = row[node.Feature] <= node.Threshold ? node.Left : node.Left + 1;
+            k = row[node.FeatureBin >> 8] <= threshold[k] ? node.Left : node.Left + 1;
         }
     }
 }

@@ -48,7 +48,7 @@ internal sealed class ForestEnsemble
         var inBag = new ulong[trees][];
         var importance = new double[trees][];
         var po = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
-        Parallel.For(0, trees, po, t =>
+        Parallel.For(0, trees, po, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (t) =>
         {
             TreeSample sample = DrawTreeSample(options, eligible, drawSize, n, t);
             var bag = new ulong[(n + 63) >> 6];
@@ -68,7 +68,7 @@ internal sealed class ForestEnsemble
             DecisionTree tree = TreeGrower.Grow(bins, splitRows, sw, splitCounts, sl, null, limits, rng, null, importance[t]);
             if (estRows.Length > 0)
             {
-                Repopulate(tree, bins.Codes, estRows, estCounts, w, y);
+                Repopulate(tree, bins, estRows, estCounts, w, y);
             }
 
             forest[t] = tree;
@@ -85,26 +85,31 @@ internal sealed class ForestEnsemble
         }
 
         var oob = new double[n];
-        byte[][] codes = bins.Codes;
-        DeterministicParallel.For(n, 4096, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (s, e) =>
+        byte[] codes = bins.Codes;
+
+        // Tree-major within blocks of rows: one tree's nodes stay in cache while a block streams through it; each
+        // row's sum still runs in tree order.
+        DeterministicParallel.For(n, 2048, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (s, e) =>
         {
-            for (int i = s; i < e; i++)
+            var sum = new double[e - s];
+            var used = new int[e - s];
+            for (int t = 0; t < trees; t++)
             {
-                double sum = 0;
-                int used = 0;
-                int word = i >> 6;
-                ulong bit = 1UL << (i & 63);
-                for (int t = 0; t < trees; t++)
+                DecisionTree tree = forest[t];
+                ulong[] bag = inBag[t];
+                for (int i = s; i < e; i++)
                 {
-                    if ((inBag[t][word] & bit) == 0)
+                    if ((bag[i >> 6] & (1UL << (i & 63))) == 0)
                     {
-                        DecisionTree tree = forest[t];
-                        sum += tree.Value[tree.LeafBinned(codes, i)];
-                        used++;
+                        sum[i - s] += tree.Value[tree.LeafBinned(codes, i * p)];
+                        used[i - s]++;
                     }
                 }
+            }
 
-                oob[i] = used > 0 ? sum / used : double.NaN;
+            for (int i = s; i < e; i++)
+            {
+                oob[i] = used[i - s] > 0 ? sum[i - s] / used[i - s] : double.NaN;
             }
         });
 
@@ -116,6 +121,7 @@ internal sealed class ForestEnsemble
     internal sealed record TreeSample(int[] SplitRows, int[] SplitCounts, int[] EstimationRows, int[] EstimationCounts, SeededRandom Random);
 
     /// <summary>Tree <paramref name="tree"/>'s rows, from its own stream <c>DeriveSeed(seed, tree)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static TreeSample DrawTreeSample(RandomForestOptions options, int[] eligible, int drawSize, int n, int tree)
     {
         var rng = new SeededRandom(SeededRandom.DeriveSeed(unchecked((ulong)(long)options.Seed), (ulong)tree));
@@ -161,7 +167,8 @@ internal sealed class ForestEnsemble
     /// Honest leaf values: every node's value becomes the weighted mean label of the estimation rows that reach it; a
     /// node no estimation row reaches takes its nearest ancestor's value.
     /// </summary>
-    internal static void Repopulate(DecisionTree tree, byte[][] codes, int[] rows, int[] counts, double[] w, double[] y)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Repopulate(DecisionTree tree, BinnedFeatures bins, int[] rows, int[] counts, double[] w, double[] y)
     {
         int c = tree.Count;
         var sumW = new double[c];
@@ -169,7 +176,7 @@ internal sealed class ForestEnsemble
         for (int q = 0; q < rows.Length; q++)
         {
             int r = rows[q];
-            int leaf = tree.LeafBinned(codes, r);
+            int leaf = tree.LeafBinned(bins, r);
             double wq = w[r] * counts[q];
             sumW[leaf] += wq;
             sumS[leaf] += wq * y[r];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CausalCart.Numerics;
 
 namespace CausalCart.Learners.Forests;
@@ -9,6 +10,7 @@ internal static class RowSampler
     /// Draws <paramref name="size"/> rows from <paramref name="eligible"/> and returns the distinct drawn rows in
     /// ascending order with their multiplicities (all 1 without replacement).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int[] Rows, int[] Counts) Draw(int[] eligible, int size, bool replace, SeededRandom rng, int n)
     {
         int m = eligible.Length;
@@ -56,6 +58,7 @@ internal static class RowSampler
     }
 
     /// <summary>Draws <paramref name="size"/> of <paramref name="from"/> without replacement (ascending order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Subsample(int[] from, int size, SeededRandom rng)
     {
         int m = from.Length;

@@ -19,9 +19,10 @@ internal delegate void NodeRelabeler(ReadOnlySpan<int> rows, ReadOnlySpan<double
 internal readonly record struct GrowthLimits(int Mtry, int MinNodeSize, int MinLeafSize, int MaxDepth, int MinArmCount = 0, double MinChildShare = 0);
 
 /// <summary>
-/// Grows one CART tree on quantised features by histogram split search: at each node, for each of mtry candidate
-/// features, one pass over the node's rows fills per-bin sums (weight, weighted label, count) and one pass over the
-/// occupied bins finds the cut maximising S_L²/W_L + S_R²/W_R, the weighted-variance (= binary Gini) reduction.
+/// Grows one CART tree on quantised features by histogram split search: at each node, one pass over the node's rows
+/// fills per-bin sums (weight, weighted label, count, arm count) for all mtry candidate features at once (a row's codes
+/// share one cache line), then a pass over each candidate's occupied bins finds the cut maximising
+/// S_L²/W_L + S_R²/W_R, the weighted-variance (= binary Gini) reduction.
 /// </summary>
 /// <remarks>
 /// Implementation note: the sample arrays (rows, weights, counts, labels) are partitioned in place node by node, so each
@@ -30,6 +31,8 @@ internal readonly record struct GrowthLimits(int Mtry, int MinNodeSize, int MinL
 /// </remarks>
 internal static class TreeGrower
 {
+    private const int Bins = 256;
+
     private struct Bin
     {
         public double W;
@@ -51,14 +54,28 @@ internal static class TreeGrower
     /// <param name="rng">The tree's random stream (feature draws).</param>
     /// <param name="relabel">Null (labels fixed), or the per-node relabeling.</param>
     /// <param name="importance">(p) accumulates the weighted impurity decrease of each split by feature.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DecisionTree Grow(
         BinnedFeatures bins, int[] rows, double[] weights, int[] counts, double[] labels, byte[]? arm,
         GrowthLimits limits, SeededRandom rng, NodeRelabeler? relabel, double[] importance)
     {
         int m = rows.Length;
         int p = bins.Cols;
-        byte[][] codes = bins.Codes;
-        var hist = new Bin[256];
+        byte[] codes = bins.Codes;
+        int mtry = Math.Clamp(limits.Mtry, 1, Math.Max(p, 1));
+        var hist = new Bin[mtry * Bins];      // (mtry, 256) per-candidate bin sums
+        var lowBin = new int[mtry];           // (mtry) lowest occupied bin per candidate
+        var highBin = new int[mtry];          // (mtry) highest occupied bin per candidate
+        var chosen = new int[mtry];           // (mtry) candidate features of the node, splittable ones only
+        var armCount = new int[m];            // (m) multiplicity of arm-1 samples per position
+        if (arm is not null)
+        {
+            for (int k = 0; k < m; k++)
+            {
+                armCount[k] = arm[rows[k]] * counts[k];
+            }
+        }
+
         var candidates = new int[p];
         for (int j = 0; j < p; j++)
         {
@@ -67,18 +84,19 @@ internal static class TreeGrower
 
         int capacity = Math.Max(16, Math.Min(2 * m, 1024));
         var nodes = new TreeNode[capacity];
+        var threshold = new double[capacity];
+        var depthOf = new int[capacity];
         var parent = new int[capacity];
         var value = new double[capacity];
         int count = 1;
         parent[0] = -1;
         var stack = new Stack<(int Node, int Start, int End)>();
         stack.Push((0, 0, m));
-        int mtry = Math.Clamp(limits.Mtry, 1, p);
         while (stack.Count > 0)
         {
             (int id, int start, int end) = stack.Pop();
-            int depth = nodes[id].Depth;
-            nodes[id].Feature = -1;
+            int depth = depthOf[id];
+            nodes[id] = new TreeNode { FeatureBin = -1 };
             if (relabel is not null)
             {
                 relabel(rows.AsSpan(start, end - start), weights.AsSpan(start, end - start), labels.AsSpan(start, end - start));
@@ -92,12 +110,9 @@ internal static class TreeGrower
                 w += weights[k];
                 s += weights[k] * l;
                 nSamples += counts[k];
+                nArm += armCount[k];
                 lo = Math.Min(lo, l);
                 hi = Math.Max(hi, l);
-                if (arm is not null)
-                {
-                    nArm += arm[rows[k]] * counts[k];
-                }
             }
 
             value[id] = w > 0 ? s / w : 0;
@@ -107,58 +122,68 @@ internal static class TreeGrower
                 continue;
             }
 
-            int minLeaf = Math.Max(limits.MinLeafSize, (int)Math.Ceiling(limits.MinChildShare * nSamples));
-            double baseScore = s * s / w;
-            double best = baseScore + (1e-12 * Math.Abs(baseScore)) + 1e-300;
-            int bestFeature = -1, bestBin = 0;
-
-            // Partial Fisher–Yates: the first mtry entries of candidates become this node's draw.
+            // Partial Fisher–Yates: the first mtry entries of candidates are this node's draw; constant ones are dropped.
+            int used = 0;
             for (int c = 0; c < mtry; c++)
             {
                 int r = c + rng.NextInt(p - c);
                 (candidates[c], candidates[r]) = (candidates[r], candidates[c]);
+                if (bins.Edges[candidates[c]].Length > 0)
+                {
+                    chosen[used++] = candidates[c];
+                }
             }
 
-            for (int c = 0; c < mtry; c++)
+            if (used == 0)
             {
-                int f = candidates[c];
-                if (bins.Edges[f].Length == 0)
+                continue;
+            }
+
+            for (int c = 0; c < used; c++)
+            {
+                lowBin[c] = Bins - 1;
+                highBin[c] = 0;
+            }
+
+            // One pass over the node's rows fills every candidate's histogram.
+            for (int k = start; k < end; k++)
+            {
+                int offset = rows[k] * p;
+                double wk = weights[k], sk = wk * labels[k];
+                int nk = counts[k], ak = armCount[k];
+                for (int c = 0; c < used; c++)
                 {
-                    continue;
+                    int b = codes[offset + chosen[c]];
+                    ref Bin h = ref hist[(c * Bins) + b];
+                    h.W += wk;
+                    h.S += sk;
+                    h.N += nk;
+                    h.A += ak;
+                    lowBin[c] = Math.Min(lowBin[c], b);
+                    highBin[c] = Math.Max(highBin[c], b);
                 }
+            }
 
-                byte[] col = codes[f];
-                int minBin = 255, maxBin = 0;
-                for (int k = start; k < end; k++)
-                {
-                    int b = col[rows[k]];
-                    ref Bin h = ref hist[b];
-                    h.W += weights[k];
-                    h.S += weights[k] * labels[k];
-                    h.N += counts[k];
-                    if (arm is not null)
-                    {
-                        h.A += arm[rows[k]] * counts[k];
-                    }
-
-                    minBin = Math.Min(minBin, b);
-                    maxBin = Math.Max(maxBin, b);
-                }
-
+            int minLeaf = Math.Max(limits.MinLeafSize, (int)Math.Ceiling(limits.MinChildShare * nSamples));
+            double baseScore = s * s / w;
+            double best = baseScore + (1e-12 * Math.Abs(baseScore)) + 1e-300;
+            int bestFeature = -1, bestBin = 0;
+            for (int c = 0; c < used; c++)
+            {
+                Span<Bin> h = hist.AsSpan(c * Bins, Bins);
                 double wl = 0, sl = 0;
                 int nl = 0, al = 0;
-                for (int b = minBin; b < maxBin; b++)
+                for (int b = lowBin[c]; b < highBin[c]; b++)
                 {
-                    ref Bin h = ref hist[b];
-                    if (h.N == 0)
+                    if (h[b].N == 0)
                     {
                         continue;
                     }
 
-                    wl += h.W;
-                    sl += h.S;
-                    nl += h.N;
-                    al += h.A;
+                    wl += h[b].W;
+                    sl += h[b].S;
+                    nl += h[b].N;
+                    al += h[b].A;
                     int nr = nSamples - nl;
                     if (nl < minLeaf)
                     {
@@ -188,12 +213,12 @@ internal static class TreeGrower
                     if (score > best)
                     {
                         best = score;
-                        bestFeature = f;
+                        bestFeature = chosen[c];
                         bestBin = b;
                     }
                 }
 
-                hist.AsSpan(minBin, maxBin - minBin + 1).Clear();
+                h.Slice(lowBin[c], highBin[c] - lowBin[c] + 1).Clear();
             }
 
             if (bestFeature < 0)
@@ -202,49 +227,44 @@ internal static class TreeGrower
             }
 
             importance[bestFeature] += best - baseScore;
-            int mid = Partition(codes[bestFeature], (byte)bestBin, rows, weights, counts, labels, start, end);
+            int mid = Partition(codes, p, bestFeature, bestBin, rows, weights, counts, labels, armCount, start, end);
             if (count + 2 > nodes.Length)
             {
                 int grown = nodes.Length * 2;
                 Array.Resize(ref nodes, grown);
+                Array.Resize(ref threshold, grown);
+                Array.Resize(ref depthOf, grown);
                 Array.Resize(ref parent, grown);
                 Array.Resize(ref value, grown);
             }
 
             int left = count;
             count += 2;
-            nodes[id] = new TreeNode
-            {
-                Feature = bestFeature,
-                Bin = (byte)bestBin,
-                Threshold = bins.Edges[bestFeature][bestBin],
-                Left = left,
-                Depth = depth,
-            };
-            nodes[left] = new TreeNode { Feature = -1, Depth = depth + 1 };
-            nodes[left + 1] = new TreeNode { Feature = -1, Depth = depth + 1 };
-            parent[left] = id;
-            parent[left + 1] = id;
+            nodes[id] = new TreeNode { FeatureBin = (bestFeature << 8) | bestBin, Left = left };
+            threshold[id] = bins.Edges[bestFeature][bestBin];
+            depthOf[left] = depthOf[left + 1] = depth + 1;
+            parent[left] = parent[left + 1] = id;
             stack.Push((left + 1, mid, end));
             stack.Push((left, start, mid));
         }
 
-        return new DecisionTree(nodes, parent, value, count);
+        return new DecisionTree(nodes, threshold, depthOf, parent, value, count);
     }
 
     /// <summary>Moves the positions with code ≤ bin to the front of [start, end); returns the first position of the rest.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Partition(byte[] col, byte bin, int[] rows, double[] weights, int[] counts, double[] labels, int start, int end)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Partition(
+        byte[] codes, int p, int feature, int bin, int[] rows, double[] weights, int[] counts, double[] labels, int[] armCount, int start, int end)
     {
         int i = start, j = end - 1;
         while (true)
         {
-            while (i <= j && col[rows[i]] <= bin)
+            while (i <= j && codes[(rows[i] * p) + feature] <= bin)
             {
                 i++;
             }
 
-            while (i <= j && col[rows[j]] > bin)
+            while (i <= j && codes[(rows[j] * p) + feature] > bin)
             {
                 j--;
             }
@@ -258,6 +278,7 @@ internal static class TreeGrower
             (weights[i], weights[j]) = (weights[j], weights[i]);
             (counts[i], counts[j]) = (counts[j], counts[i]);
             (labels[i], labels[j]) = (labels[j], labels[i]);
+            (armCount[i], armCount[j]) = (armCount[j], armCount[i]);
             i++;
             j--;
         }

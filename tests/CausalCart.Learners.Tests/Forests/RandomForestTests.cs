@@ -64,8 +64,8 @@ public class RandomForestTests
             Assert.Equal(150, sample.EstimationRows.Length);
             Assert.Empty(sample.SplitRows.Intersect(sample.EstimationRows));
             DecisionTree tree = m.Forest.Trees[t];
-            var est = sample.EstimationRows.GroupBy(r => tree.LeafBinned(bins.Codes, r)).ToDictionary(g => g.Key, g => g.Average(r => y[r]));
-            var split = sample.SplitRows.GroupBy(r => tree.LeafBinned(bins.Codes, r)).ToDictionary(g => g.Key, g => g.Average(r => y[r]));
+            var est = sample.EstimationRows.GroupBy(r => tree.LeafBinned(bins, r)).ToDictionary(g => g.Key, g => g.Average(r => y[r]));
+            var split = sample.SplitRows.GroupBy(r => tree.LeafBinned(bins, r)).ToDictionary(g => g.Key, g => g.Average(r => y[r]));
             foreach ((int leaf, double mean) in est)
             {
                 Assert.Equal(mean, tree.Value[leaf], 12);
@@ -111,7 +111,7 @@ public class RandomForestTests
         {
             for (int i = 0; i < 2500; i++)
             {
-                Assert.Equal(tree.LeafBinned(bins.Codes, i), tree.LeafRaw(x.Row(i)));
+                Assert.Equal(tree.LeafBinned(bins, i), tree.LeafRaw(x.Row(i)));
             }
         }
     }
@@ -121,13 +121,13 @@ public class RandomForestTests
     {
         (Matrix x, double[] y) = ForestWorlds.Friedman(1000, 5, 11);
         var m = new RandomForestRegressor(new RandomForestOptions { Trees = 5, Seed = 1, MaxDepth = 3 }).Fit(x, y);
-        Assert.All(m.Forest.Trees, t => Assert.True(t.Nodes.Take(t.Count).Max(nd => nd.Depth) <= 3));
+        Assert.All(m.Forest.Trees, t => Assert.True(t.Depth.Take(t.Count).Max() <= 3));
         var leafy = new RandomForestRegressor(new RandomForestOptions { Trees = 2, Seed = 1, MinLeafSize = 40, Replace = false }).Fit(x, y);
         BinnedFeatures bins = BinnedFeatures.Create(x, 256);
         foreach (DecisionTree tree in leafy.Forest.Trees)
         {
             // Leaves hold ≥ 40 of the tree's sample (0.632 of the rows), so ≥ 40 · 0.632 of all rows is a safe bound on average.
-            var sizes = Enumerable.Range(0, 1000).GroupBy(i => tree.LeafBinned(bins.Codes, i)).Select(g => g.Count()).ToArray();
+            var sizes = Enumerable.Range(0, 1000).GroupBy(i => tree.LeafBinned(bins, i)).Select(g => g.Count()).ToArray();
             Assert.True(sizes.Length <= 1000 * 0.632 / 40 + 1, $"{sizes.Length} leaves");
         }
     }
