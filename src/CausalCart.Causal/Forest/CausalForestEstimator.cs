@@ -75,8 +75,8 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
 
         // 2–3. Trees in little bags.
         double[] w = data.W;
-        BinnedFeatures bins = BinnedFeatures.Create(x, fo.MaxBins, fo.MaxDegreeOfParallelism);
         int[] eligible = RowSampler.Eligible(w);
+        BinnedFeatures bins = BinnedFeatures.Create(x, fo.MaxBins, fo.MaxDegreeOfParallelism, eligible);
         int bagSize = fo.CiGroupSize;
         int bags = fo.Trees / bagSize;
         int q = names.Length;
@@ -248,35 +248,38 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
         Array.Sort(split);
         var weights = new double[k];
         var counts = new int[k];
+        var t = new double[k]; // (k) T̃ per split position, permuted with the positions
+        var y = new double[k]; // (k) Ỹ per split position
         for (int u = 0; u < k; u++)
         {
             weights[u] = w[split[u]];
             counts[u] = 1;
+            t[u] = tRes[split[u]];
+            y[u] = yRes[split[u]];
         }
 
-        NodeRelabeler relabel = (rows, wt, labels) => Relabel(rows, wt, labels, yRes, tRes);
-        DecisionTree tree = TreeGrower.Grow(bins, split, weights, counts, new double[k], arm, limits, rng, relabel, new double[bins.Cols]);
+        DecisionTree tree = TreeGrower.Grow(bins, split, weights, counts, new double[k], arm, limits, rng, Relabel, new double[bins.Cols], t, y);
         return new CausalTree(tree, LeafMeans(tree, bins, estimate, w, yRes, tRes));
     }
 
     /// <summary>GRF's gradient-based pseudo-outcome of every unit in one node (see the class remarks, step 3).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Relabel(ReadOnlySpan<int> rows, ReadOnlySpan<double> w, Span<double> labels, double[] yRes, double[] tRes)
+    private static void Relabel(ReadOnlySpan<double> w, ReadOnlySpan<double> tRes, ReadOnlySpan<double> yRes, Span<double> labels)
     {
         double sw = 0, st = 0, sy = 0;
-        for (int k = 0; k < rows.Length; k++)
+        for (int k = 0; k < w.Length; k++)
         {
             sw += w[k];
-            st += w[k] * tRes[rows[k]];
-            sy += w[k] * yRes[rows[k]];
+            st += w[k] * tRes[k];
+            sy += w[k] * yRes[k];
         }
 
         double tBar = st / sw, yBar = sy / sw, vtt = 0, vty = 0;
-        for (int k = 0; k < rows.Length; k++)
+        for (int k = 0; k < w.Length; k++)
         {
-            double dt = tRes[rows[k]] - tBar;
+            double dt = tRes[k] - tBar;
             vtt += w[k] * dt * dt;
-            vty += w[k] * dt * (yRes[rows[k]] - yBar);
+            vty += w[k] * dt * (yRes[k] - yBar);
         }
 
         if (!(vtt > 1e-12 * sw))
@@ -286,10 +289,10 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
         }
 
         double tau = vty / vtt, scale = sw / vtt;
-        for (int k = 0; k < rows.Length; k++)
+        for (int k = 0; k < w.Length; k++)
         {
-            double dt = tRes[rows[k]] - tBar;
-            labels[k] = dt * (yRes[rows[k]] - yBar - (tau * dt)) * scale;
+            double dt = tRes[k] - tBar;
+            labels[k] = dt * (yRes[k] - yBar - (tau * dt)) * scale;
         }
     }
 

@@ -42,8 +42,12 @@ internal sealed class BinnedFeatures
     /// <summary>Number of bins of column j.</summary>
     public int BinCount(int col) => Edges[col].Length + 1;
 
-    /// <summary>Bins every column of <paramref name="features"/> (finite values, checked by the caller); columns in parallel.</summary>
-    public static BinnedFeatures Create(Matrix features, int maxBins, int maxDegreeOfParallelism = -1)
+    /// <summary>
+    /// Bins every column of <paramref name="features"/> (finite values, checked by the caller); columns in parallel. The
+    /// cut points come from the rows listed in <paramref name="cutRows"/> (ascending; null: every row), so rows a fit
+    /// ignores (weight 0) do not move them; every row still gets codes.
+    /// </summary>
+    public static BinnedFeatures Create(Matrix features, int maxBins, int maxDegreeOfParallelism = -1, int[]? cutRows = null)
     {
         Debug.Assert(maxBins is >= 2 and <= 256, "maxBins in [2, 256]");
         int n = features.Rows, p = features.Cols;
@@ -55,7 +59,7 @@ internal sealed class BinnedFeatures
         var codes = new byte[(long)n * p];
         var edges = new double[p][];
         var po = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        Parallel.For(0, p, po, j => edges[j] = Cuts(features, j, maxBins));
+        Parallel.For(0, p, po, j => edges[j] = Cuts(features, j, maxBins, cutRows));
 
         // Coding in row chunks keeps each thread streaming through contiguous rows of the row-major matrix.
         int chunk = DeterministicParallel.DefaultChunkRows;
@@ -99,15 +103,17 @@ internal sealed class BinnedFeatures
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double[] Cuts(Matrix features, int col, int maxBins)
+    private static double[] Cuts(Matrix features, int col, int maxBins, int[]? cutRows)
     {
-        int n = features.Rows, p = features.Cols;
-        int m = Math.Min(n, SampleRows);
+        int p = features.Cols;
+        int n = cutRows?.Length ?? features.Rows;
+        int m = Math.Max(1, Math.Min(n, SampleRows));
         var v = new double[m];
         ReadOnlySpan<double> data = features.Data;
         for (int k = 0; k < m; k++)
         {
-            long row = m == n ? k : (long)k * n / m;
+            long pick = m == n ? k : (long)k * n / m;
+            long row = cutRows is null ? pick : cutRows[pick];
             v[k] = data[(int)((row * p) + col)];
         }
 

@@ -38,8 +38,8 @@ internal sealed class ForestEnsemble
         options.Validate(features.Cols);
         double[] y = target.ToArray();
         int n = features.Rows, p = features.Cols;
-        BinnedFeatures bins = BinnedFeatures.Create(features, options.MaxBins, options.MaxDegreeOfParallelism);
         int[] eligible = RowSampler.Eligible(w);
+        BinnedFeatures bins = BinnedFeatures.Create(features, options.MaxBins, options.MaxDegreeOfParallelism, eligible);
         int drawSize = Math.Max(1, (int)Math.Round(options.EffectiveSampleFraction * eligible.Length));
         var limits = new GrowthLimits(
             options.Mtry ?? Math.Max(1, (int)Math.Floor(Math.Sqrt(p))), options.MinNodeSize, options.MinLeafSize, options.MaxDepth);

@@ -5,9 +5,10 @@ namespace CausalCart.Learners.Forests;
 
 /// <summary>
 /// Relabels the rows of one node before its split search (the causal forest's pseudo-outcomes ρ are recomputed in every
-/// node): writes one label per row of <paramref name="rows"/> into <paramref name="labels"/>.
+/// node): writes one label per position into <paramref name="labels"/> from the positions' weights and the two
+/// position-aligned payloads given to <see cref="TreeGrower.Grow"/> (all spans cover the node's positions).
 /// </summary>
-internal delegate void NodeRelabeler(ReadOnlySpan<int> rows, ReadOnlySpan<double> weights, Span<double> labels);
+internal delegate void NodeRelabeler(ReadOnlySpan<double> weights, ReadOnlySpan<double> payloadA, ReadOnlySpan<double> payloadB, Span<double> labels);
 
 /// <summary>What limits the growth of one tree.</summary>
 /// <param name="Mtry">Candidate features drawn (without replacement) at each node.</param>
@@ -54,20 +55,31 @@ internal static class TreeGrower
     /// <param name="rng">The tree's random stream (feature draws).</param>
     /// <param name="relabel">Null (labels fixed), or the per-node relabeling.</param>
     /// <param name="importance">(p) accumulates the weighted impurity decrease of each split by feature.</param>
+    /// <param name="payloadA">Null, or (m) values per position handed to <paramref name="relabel"/> (permuted along).</param>
+    /// <param name="payloadB">Null, or (m) a second payload, like <paramref name="payloadA"/>.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DecisionTree Grow(
         BinnedFeatures bins, int[] rows, double[] weights, int[] counts, double[] labels, byte[]? arm,
-        GrowthLimits limits, SeededRandom rng, NodeRelabeler? relabel, double[] importance)
+        GrowthLimits limits, SeededRandom rng, NodeRelabeler? relabel, double[] importance, double[]? payloadA = null, double[]? payloadB = null)
     {
+        payloadA ??= [];
+        payloadB ??= [];
         int m = rows.Length;
         int p = bins.Cols;
-        byte[] codes = bins.Codes;
+        byte[] codes = bins.Codes; // (n, p)
         int mtry = Math.Clamp(limits.Mtry, 1, Math.Max(p, 1));
         var hist = new Bin[mtry * Bins];      // (mtry, 256) per-candidate bin sums
         var lowBin = new int[mtry];           // (mtry) lowest occupied bin per candidate
         var highBin = new int[mtry];          // (mtry) highest occupied bin per candidate
         var chosen = new int[mtry];           // (mtry) candidate features of the node, splittable ones only
         var armCount = new int[m];            // (m) multiplicity of arm-1 samples per position
+        var local = new byte[(long)m * p];    // (m, p) bin codes per sample position, permuted with the positions so
+                                              // the histogram and partition passes stream through memory in order
+        for (int k = 0; k < m; k++)
+        {
+            codes.AsSpan(rows[k] * p, p).CopyTo(local.AsSpan(k * p, p));
+        }
+
         if (arm is not null)
         {
             for (int k = 0; k < m; k++)
@@ -99,7 +111,12 @@ internal static class TreeGrower
             nodes[id] = new TreeNode { FeatureBin = -1 };
             if (relabel is not null)
             {
-                relabel(rows.AsSpan(start, end - start), weights.AsSpan(start, end - start), labels.AsSpan(start, end - start));
+                int len = end - start;
+                relabel(
+                    weights.AsSpan(start, len),
+                    payloadA.Length > 0 ? payloadA.AsSpan(start, len) : default,
+                    payloadB.Length > 0 ? payloadB.AsSpan(start, len) : default,
+                    labels.AsSpan(start, len));
             }
 
             double w = 0, s = 0, lo = double.PositiveInfinity, hi = double.NegativeInfinity;
@@ -148,12 +165,12 @@ internal static class TreeGrower
             // One pass over the node's rows fills every candidate's histogram.
             for (int k = start; k < end; k++)
             {
-                int offset = rows[k] * p;
+                int offset = k * p;
                 double wk = weights[k], sk = wk * labels[k];
                 int nk = counts[k], ak = armCount[k];
                 for (int c = 0; c < used; c++)
                 {
-                    int b = codes[offset + chosen[c]];
+                    int b = local[offset + chosen[c]];
                     ref Bin h = ref hist[(c * Bins) + b];
                     h.W += wk;
                     h.S += sk;
@@ -227,7 +244,7 @@ internal static class TreeGrower
             }
 
             importance[bestFeature] += best - baseScore;
-            int mid = Partition(codes, p, bestFeature, bestBin, rows, weights, counts, labels, armCount, start, end);
+            int mid = Partition(local, p, bestFeature, bestBin, rows, weights, counts, labels, armCount, payloadA, payloadB, start, end);
             if (count + 2 > nodes.Length)
             {
                 int grown = nodes.Length * 2;
@@ -254,17 +271,19 @@ internal static class TreeGrower
     /// <summary>Moves the positions with code ≤ bin to the front of [start, end); returns the first position of the rest.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Partition(
-        byte[] codes, int p, int feature, int bin, int[] rows, double[] weights, int[] counts, double[] labels, int[] armCount, int start, int end)
+        byte[] local, int p, int feature, int bin, int[] rows, double[] weights, int[] counts, double[] labels, int[] armCount,
+        double[] payloadA, double[] payloadB, int start, int end)
     {
         int i = start, j = end - 1;
+        Span<byte> swap = p <= 256 ? stackalloc byte[p] : new byte[p];
         while (true)
         {
-            while (i <= j && codes[(rows[i] * p) + feature] <= bin)
+            while (i <= j && local[(i * p) + feature] <= bin)
             {
                 i++;
             }
 
-            while (i <= j && codes[(rows[j] * p) + feature] > bin)
+            while (i <= j && local[(j * p) + feature] > bin)
             {
                 j--;
             }
@@ -274,11 +293,26 @@ internal static class TreeGrower
                 return i;
             }
 
+            Span<byte> a = local.AsSpan(i * p, p), b = local.AsSpan(j * p, p);
+            a.CopyTo(swap);
+            b.CopyTo(a);
+            swap.CopyTo(b);
+
             (rows[i], rows[j]) = (rows[j], rows[i]);
             (weights[i], weights[j]) = (weights[j], weights[i]);
             (counts[i], counts[j]) = (counts[j], counts[i]);
             (labels[i], labels[j]) = (labels[j], labels[i]);
             (armCount[i], armCount[j]) = (armCount[j], armCount[i]);
+            if (payloadA.Length > 0)
+            {
+                (payloadA[i], payloadA[j]) = (payloadA[j], payloadA[i]);
+            }
+
+            if (payloadB.Length > 0)
+            {
+                (payloadB[i], payloadB[j]) = (payloadB[j], payloadB[i]);
+            }
+
             i++;
             j--;
         }

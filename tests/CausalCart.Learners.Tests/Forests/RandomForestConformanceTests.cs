@@ -68,13 +68,29 @@ public class RandomForestConformanceTests
         (Matrix x, double[] y) = Data(kind, 800, 3);
         var w = Enumerable.Range(0, 800).Select(i => i % 4 == 0 ? 0.0 : 1.0).ToArray();
         double[] y2 = (double[])y.Clone();
+        var x2 = new Matrix(800, 5, x.Data.ToArray());
         for (int i = 0; i < 800; i += 4)
         {
             y2[i] = kind == "regression" ? 1e6 : 1 - y2[i];
+            x2[i, 1] = 50 + i; // far outside the other rows' range: would move the quantile cuts if it were used
         }
 
-        var o = new RandomForestOptions { Trees = 8, Seed = 2 };
-        Assert.Equal(FitPredict(kind, o, x, y, w).Prediction, FitPredict(kind, o, x, y2, w).Prediction);
+        var o = new RandomForestOptions { Trees = 8, Seed = 2, MaxBins = 16 };
+        var probe = new Matrix(800, 5, x.Data.ToArray());
+        var p1 = new double[800];
+        var p2 = new double[800];
+        if (kind == "regression")
+        {
+            new RandomForestRegressor(o).Fit(x, y, w).Predict(probe, p1);
+            new RandomForestRegressor(o).Fit(x2, y2, w).Predict(probe, p2);
+        }
+        else
+        {
+            new RandomForestClassifier(o).Fit(x, y, w).PredictProbability(probe, p1);
+            new RandomForestClassifier(o).Fit(x2, y2, w).PredictProbability(probe, p2);
+        }
+
+        Assert.Equal(p1, p2);
     }
 
     [Theory]
