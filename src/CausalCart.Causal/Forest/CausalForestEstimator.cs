@@ -57,6 +57,11 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
         ForestOptions.Validate();
         CausalForestOptions fo = ForestOptions;
         (Matrix x, string[] names) = EffectModifierColumns(data, fo.EffectModifiers);
+        if (fo.Mtry > names.Length)
+        {
+            throw new ArgumentException($"Mtry {fo.Mtry} exceeds the {names.Length} effect modifiers; use at most {names.Length}, or null for GRF's default.", nameof(forestOptions));
+        }
+
         int n = data.Count;
         ulong seed = unchecked((ulong)(long)Options.Seed);
         var warnings = new List<string>();
@@ -81,7 +86,7 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
         int bags = fo.Trees / bagSize;
         int q = names.Length;
         var limits = new GrowthLimits(
-            fo.Mtry is int m ? Math.Min(m, q) : Math.Min((int)Math.Ceiling(Math.Sqrt(q) + 20), q),
+            fo.Mtry ?? Math.Min((int)Math.Ceiling(Math.Sqrt(q) + 20), q),
             (2 * fo.MinNodeSize) - 1, fo.MinNodeSize, fo.MaxDepth, fo.MinNodeSize, fo.Alpha);
         var trees = new CausalTree[fo.Trees];
         var inHalf = new ulong[bags][]; // (bags)(n/64) half-sample membership bits

@@ -111,6 +111,7 @@ public class CausalForestTests(ITestOutputHelper output)
         Assert.Contains("Trees", Assert.Throws<ArgumentException>(() => Fit(new() { Trees = 7 })).Message);
         Assert.Contains("SampleFraction", Assert.Throws<ArgumentException>(() => Fit(new() { SampleFraction = 0.7 })).Message);
         Assert.Contains("CiGroupSize", Assert.Throws<ArgumentException>(() => Fit(new() { CiGroupSize = 1 })).Message);
+        Assert.Contains("Mtry 5", Assert.Throws<ArgumentException>(() => Fit(new() { Mtry = 5 })).Message);
         Assert.Contains("MinNodeSize", Assert.Throws<ArgumentException>(() => Fit(new() { MinNodeSize = 0 })).Message);
         Assert.Contains("EffectModifiers", Assert.Throws<ArgumentException>(() => Fit(new() { EffectModifiers = [] })).Message);
         var noCovariates = new EffectData(data.Outcome, data.Treatment, new CausalCart.Numerics.Matrix(300, 0));
