@@ -26,7 +26,7 @@ public sealed record RandomForestOptions
     public bool Replace { get; init; } = true;
 
     /// <summary>Rows drawn per tree as a share of the rows with positive weight; null gives 1 with replacement and 0.632
-    /// without (ranger's defaults). Must lie in (0, 1] without replacement, (0, 1] with it.</summary>
+    /// without (ranger's defaults); must lie in (0, 1].</summary>
     public double? SampleFraction { get; init; }
 
     /// <summary>
