@@ -44,4 +44,8 @@ public enum EffectMethod
 
     /// <summary>AIPW per arm of a multi-valued treatment against a reference arm.</summary>
     MultiArmAipw,
+
+    /// <summary>Causal forest (generalized random forest, Athey, Tibshirani &amp; Wager 2019): per-unit effects with
+    /// little-bags intervals; ATE/ATT by doubly robust scores built from the forest.</summary>
+    CausalForest,
 }
