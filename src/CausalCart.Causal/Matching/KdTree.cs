@@ -198,7 +198,8 @@ internal sealed class KdTree
         }
     }
 
-    /// <summary>Inserts in (distance, row) order; once k are held, drops everything beyond the k-th distance (ties stay).</summary>
+    /// <summary>Inserts in (distance, row) order; once k are held, drops everything beyond the k-th distance (ties, within
+    /// <see cref="ScoreMatcher.TieTolerance"/>, stay).</summary>
     private static void Insert(List<(double D2, int Row)> best, double d2, int row, int k, ref double bound)
     {
         int at = best.Count;
@@ -210,7 +211,7 @@ internal sealed class KdTree
         best.Insert(at, (d2, row));
         if (best.Count >= k)
         {
-            double kth = best[k - 1].D2;
+            double kth = best[k - 1].D2 * (1 + (2 * ScoreMatcher.TieTolerance)); // squared distances: twice the relative tolerance
             int keep = k;
             while (keep < best.Count && best[keep].D2 <= kth)
             {

@@ -7,6 +7,9 @@ namespace CausalCart.Causal.Matching;
 /// </summary>
 internal static class ScoreMatcher
 {
+    /// <summary>Relative tolerance under which two distances count as tied.</summary>
+    public const double TieTolerance = 1e-9;
+
     /// <summary>Candidates sorted by (score, row).</summary>
     private static (int[] Rows, double[] Scores) Sort(double[] score, int[] candidates)
     {
@@ -68,12 +71,12 @@ internal static class ScoreMatcher
             double dk = 0;
             while (picks < k)
             {
-                if (lo == self)
+                if (self >= 0 && lo == self)
                 {
                     lo--;
                 }
 
-                if (hi == self)
+                if (self >= 0 && hi == self)
                 {
                     hi++;
                 }
@@ -105,13 +108,15 @@ internal static class ScoreMatcher
                 continue;
             }
 
-            // Keep every candidate tied with the k-th match (Abadie & Imbens 2006 define J_M(i) with ties).
-            while (lo >= 0 && (lo == self || s - cs[lo] <= dk))
+            // Keep every candidate tied with the k-th match (Abadie & Imbens 2006 define J_M(i) with ties); distances
+            // within a relative TieTolerance count as tied, so rounding does not break ties that are exact in theory.
+            dk *= 1 + TieTolerance;
+            while (lo >= 0 && ((self >= 0 && lo == self) || s - cs[lo] <= dk))
             {
                 lo--;
             }
 
-            while (hi < m && (hi == self || cs[hi] - s <= dk))
+            while (hi < m && ((self >= 0 && hi == self) || cs[hi] - s <= dk))
             {
                 hi++;
             }
