@@ -48,4 +48,19 @@ public enum EffectMethod
     /// <summary>Causal forest (generalized random forest, Athey, Tibshirani &amp; Wager 2019): per-unit effects with
     /// little-bags intervals; ATE/ATT by doubly robust scores built from the forest.</summary>
     CausalForest,
+
+    /// <summary>Nearest-neighbour matching (propensity score or Mahalanobis, optional exact columns) with Abadie–Imbens standard errors.</summary>
+    Matching,
+
+    /// <summary>Subclassification (stratification) on the propensity score: stratum-weighted differences in means.</summary>
+    Subclassification,
+
+    /// <summary>Two-stage least squares with instruments (the coefficient of the endogenous treatment).</summary>
+    TwoStageLeastSquares,
+
+    /// <summary>The Wald estimator of the local average treatment effect (LATE) with a binary instrument.</summary>
+    Wald,
+
+    /// <summary>Double machine learning in the partially linear instrumental-variable model (Chernozhukov et al. 2018, §4.2).</summary>
+    DmlIv,
 }
