@@ -18,7 +18,7 @@ internal static class EstimateCommand
         var treatedValue = new Option<string?>("--treated-value") { Description = "For a two-valued text treatment: the value meaning treated." };
         var group = new Option<string?>("--group") { Description = "Column grouping rows for cross-fitting (e.g. user id)." };
         var columns = new Option<string?>("--columns") { Description = "Comma-separated column names for a CSV without a header row." };
-        var methods = new Option<string>("--methods") { Description = "Comma-separated methods: naive, regression, ipw, aipw, or all.", DefaultValueFactory = _ => "all" };
+        var methods = new Option<string>("--methods") { Description = "Comma-separated methods: naive, regression, ipw, aipw, dml_plr, dml_irm, causal_forest, matching, or all (every one but dml_irm, which is aipw with pluggable learners).", DefaultValueFactory = _ => "all" };
         var estimand = new Option<string>("--estimand") { Description = "ate, att or both.", DefaultValueFactory = _ => "both" };
         var outcomeModel = new Option<string>("--outcome-model") { Description = "auto (logistic for 0/1 outcomes, else linear), linear or logistic.", DefaultValueFactory = _ => "auto" };
         var refuters = new Option<string>("--refuters") { Description = "Comma-separated refuters: placebo, random_common_cause, subset, dummy_outcome, bootstrap, unobserved_common_cause, or none.", DefaultValueFactory = _ => "placebo,random_common_cause,subset" };
@@ -74,7 +74,7 @@ internal static class EstimateCommand
     {
         if (text.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
         {
-            return [EffectMethod.Naive, EffectMethod.Regression, EffectMethod.Ipw, EffectMethod.Aipw];
+            return [EffectMethod.Naive, EffectMethod.Regression, EffectMethod.Ipw, EffectMethod.Aipw, EffectMethod.DmlPlr, EffectMethod.Matching, EffectMethod.CausalForest];
         }
 
         return [.. CommonOptions.SplitList(text).Select(m => m.ToLowerInvariant() switch
@@ -83,7 +83,11 @@ internal static class EstimateCommand
             "regression" => EffectMethod.Regression,
             "ipw" => EffectMethod.Ipw,
             "aipw" => EffectMethod.Aipw,
-            _ => throw new CausalCartException(ErrorKind.Usage, $"Unknown method '{m}'. Valid methods: naive, regression, ipw, aipw, all."),
+            "dml_plr" => EffectMethod.DmlPlr,
+            "dml_irm" => EffectMethod.DmlIrm,
+            "causal_forest" => EffectMethod.CausalForest,
+            "matching" => EffectMethod.Matching,
+            _ => throw new CausalCartException(ErrorKind.Usage, $"Unknown method '{m}'. Valid methods: naive, regression, ipw, aipw, dml_plr, dml_irm, causal_forest, matching, all."),
         })];
     }
 

@@ -51,16 +51,4 @@ public enum EffectMethod
 
     /// <summary>Nearest-neighbour matching (propensity score or Mahalanobis, optional exact columns) with Abadie–Imbens standard errors.</summary>
     Matching,
-
-    /// <summary>Subclassification (stratification) on the propensity score: stratum-weighted differences in means.</summary>
-    Subclassification,
-
-    /// <summary>Two-stage least squares with instruments (the coefficient of the endogenous treatment).</summary>
-    TwoStageLeastSquares,
-
-    /// <summary>The Wald estimator of the local average treatment effect (LATE) with a binary instrument.</summary>
-    Wald,
-
-    /// <summary>Double machine learning in the partially linear instrumental-variable model (Chernozhukov et al. 2018, §4.2).</summary>
-    DmlIv,
 }

@@ -21,7 +21,11 @@ internal static class StudyNames
         ("naive", EffectMethod.Naive),
         ("regression", EffectMethod.Regression),
         ("ipw", EffectMethod.Ipw),
-        ("aipw", EffectMethod.Aipw));
+        ("aipw", EffectMethod.Aipw),
+        ("dml_plr", EffectMethod.DmlPlr),
+        ("dml_irm", EffectMethod.DmlIrm),
+        ("causal_forest", EffectMethod.CausalForest),
+        ("matching", EffectMethod.Matching));
 
     public static readonly NameTable<NuisanceLearner> Nuisances = new(
         ("logistic", NuisanceLearner.Logistic),

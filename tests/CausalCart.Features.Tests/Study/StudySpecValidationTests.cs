@@ -141,7 +141,7 @@ public sealed class StudySpecValidationTests
     [Theory]
     [InlineData("outcome", "outcome: { action: purchase, within: 7d }", "outcome.action", "view, click, cart, fav, buy, search, remove_from_cart")]
     [InlineData("unit", "unit: session", "unit", "user, user_item")]
-    [InlineData("estimators", "estimators: [naive, dml]", "estimators[1]", "naive, regression, ipw, aipw")]
+    [InlineData("estimators", "estimators: [naive, dml]", "estimators[1]", "naive, regression, ipw, aipw, dml_plr, dml_irm, causal_forest, matching")]
     [InlineData("covariates", "covariates: { lookbacks: [7d], families: [action_counts, clicks] }", "covariates.families[1]", "action_counts, recency, price_stats, category_affinity, sessions")]
     [InlineData("nuisance", "nuisance: gbdt", "nuisance", "logistic, linear")]
     [InlineData("nuisance", "nuisance: forest", "nuisance", "logistic, linear")]
