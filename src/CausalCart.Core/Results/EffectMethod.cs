@@ -17,4 +17,13 @@ public enum EffectMethod
 
     /// <summary>Augmented IPW (doubly robust) with cross-fitted nuisances and influence-function standard errors.</summary>
     Aipw,
+
+    /// <summary>Difference-in-differences, 2×2 design (two periods, treated and comparison units), optionally covariate-adjusted (Sant'Anna &amp; Zhao 2020).</summary>
+    DidTwoByTwo,
+
+    /// <summary>Staggered-adoption difference-in-differences of Callaway &amp; Sant'Anna (2021): group-time effects and their aggregations.</summary>
+    CallawaySantAnna,
+
+    /// <summary>Two-way fixed-effects regression (unit and period effects); biased under staggered adoption with heterogeneous effects.</summary>
+    TwoWayFixedEffects,
 }
