@@ -51,4 +51,13 @@ public enum EffectMethod
 
     /// <summary>Nearest-neighbour matching (propensity score or Mahalanobis, optional exact columns) with Abadie–Imbens standard errors.</summary>
     Matching,
+
+    /// <summary>Difference-in-differences, 2×2 design (two periods, treated and comparison units), optionally covariate-adjusted (Sant'Anna &amp; Zhao 2020).</summary>
+    DidTwoByTwo,
+
+    /// <summary>Staggered-adoption difference-in-differences of Callaway &amp; Sant'Anna (2021): group-time effects and their aggregations.</summary>
+    CallawaySantAnna,
+
+    /// <summary>Two-way fixed-effects regression (unit and period effects); biased under staggered adoption with heterogeneous effects.</summary>
+    TwoWayFixedEffects,
 }
