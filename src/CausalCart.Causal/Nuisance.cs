@@ -97,7 +97,18 @@ internal static class Nuisance
                 h[(j * q) + j] += total * L2;
             }
 
-            return Cholesky.Factor(h, q, 1e-14);
+            try
+            {
+                return Cholesky.Factor(h, q, 1e-14);
+            }
+            catch (MatrixNotPositiveDefiniteException) when (Logistic)
+            {
+                // Separation drove every p(1 − p) to 0 (e.g. an arm whose outcomes are all 1): the same negligible
+                // intercept ridge the logistic learner falls back to keeps the sandwich's bread invertible; those
+                // units contribute nothing to the score, so the standard error is unaffected to first order.
+                h[0] += total * 1e-8;
+                return Cholesky.Factor(h, q, 1e-14);
+            }
         }
     }
 

@@ -12,6 +12,10 @@ internal static class Labels
         EffectMethod.Regression => "Regression adjustment",
         EffectMethod.Ipw => "Inverse probability weighting (IPW)",
         EffectMethod.Aipw => "Doubly robust (AIPW)",
+        EffectMethod.DmlPlr => "Double ML, partially linear (PLR)",
+        EffectMethod.DmlIrm => "Double ML, interactive (IRM)",
+        EffectMethod.CausalForest => "Causal forest (GRF)",
+        EffectMethod.Matching => "Nearest-neighbour matching",
         _ => method.ToString(),
     };
 
@@ -22,6 +26,10 @@ internal static class Labels
         EffectMethod.Regression => "regression adjustment",
         EffectMethod.Ipw => "inverse probability weighting (IPW)",
         EffectMethod.Aipw => "doubly robust (AIPW)",
+        EffectMethod.DmlPlr => "double ML (partially linear)",
+        EffectMethod.DmlIrm => "double ML (interactive)",
+        EffectMethod.CausalForest => "causal forest",
+        EffectMethod.Matching => "nearest-neighbour matching",
         _ => method.ToString(),
     };
 
@@ -32,6 +40,10 @@ internal static class Labels
         EffectMethod.Regression => "Regression",
         EffectMethod.Ipw => "IPW",
         EffectMethod.Aipw => "AIPW",
+        EffectMethod.DmlPlr => "DML-PLR",
+        EffectMethod.DmlIrm => "DML-IRM",
+        EffectMethod.CausalForest => "Causal forest",
+        EffectMethod.Matching => "Matching",
         _ => method.ToString(),
     };
 

@@ -49,7 +49,7 @@ internal static class ResultOutput
             : "method      estimand   estimate    std.err   95% interval            truth     covers  |est-truth|/se");
         foreach (var e in result.Estimates)
         {
-            var line = string.Create(inv, $"{e.Method.ToString().ToLowerInvariant(),-11} {e.Estimand.ToString().ToLowerInvariant(),-9} {e.Estimate,9:F4} {e.StdError,10:F4}   [{e.CiLower:F4}, {e.CiUpper:F4}]");
+            var line = string.Create(inv, $"{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Method.ToString()),-13} {e.Estimand.ToString().ToLowerInvariant(),-9} {e.Estimate,9:F4} {e.StdError,10:F4}   [{e.CiLower:F4}, {e.CiUpper:F4}]");
             if (truth is not null)
             {
                 var t = e.Estimand == Estimand.Ate ? truth.Ate : truth.Att;

@@ -56,13 +56,30 @@ public static class EffectAnalysis
                 EffectMethod.Regression => new RegressionEstimator(effectOptions),
                 EffectMethod.Ipw => new IpwEstimator(effectOptions),
                 EffectMethod.Aipw => new AipwEstimator(effectOptions, options.Learners),
-                EffectMethod.DmlPlr => new Causal.Dml.DmlPlrEstimator(effectOptions, new Causal.Dml.DmlOptions { Learners = options.Learners ?? Causal.Dml.NuisanceLearners.Linear }),
+                EffectMethod.DmlPlr => new Causal.Dml.DmlPlrEstimator(effectOptions with { Estimands = [Estimand.Ate] }, new Causal.Dml.DmlOptions { Learners = options.Learners ?? Causal.Dml.NuisanceLearners.Linear }),
                 EffectMethod.DmlIrm => new Causal.Dml.DmlIrmEstimator(effectOptions, new Causal.Dml.DmlOptions { Learners = options.Learners ?? Causal.Dml.NuisanceLearners.Linear }),
                 EffectMethod.CausalForest => new Causal.Forest.CausalForestEstimator(effectOptions, CausalForestOptions(options.Learners ?? Causal.Dml.NuisanceLearners.Linear)),
                 EffectMethod.Matching => new Causal.Matching.MatchingEstimator(effectOptions),
                 _ => throw new CausalCartException(ErrorKind.Usage, $"Method '{method}' is not available in this analysis."),
             };
-            var result = estimator.Estimate(data);
+            EstimationResult result;
+            try
+            {
+                result = estimator.Estimate(data);
+            }
+            catch (ArgumentException e) when (method != EffectMethod.Naive && options.Methods.Count(m => m != EffectMethod.Naive) > 1)
+            {
+                // One of several methods cannot run on these data (e.g. no match within the caliper): the others still
+                // answer, and the reason is reported rather than lost.
+                warnings.Add($"{method} could not be estimated on these data and is left out: {e.Message}");
+                continue;
+            }
+
+            if (!options.AllowPoorOverlap && result.Overlap is { Verdict: OverlapVerdict.Insufficient } poor)
+            {
+                throw InsufficientOverlap(poor);
+            }
+
             results[method] = (estimator, result);
             if (options.Methods.Contains(method))
             {
@@ -79,9 +96,7 @@ public static class EffectAnalysis
         {
             if (!options.AllowPoorOverlap)
             {
-                throw new CausalCartException(ErrorKind.NotIdentifiable,
-                    "Treated and untreated units overlap too little to estimate an effect: " + overlap.Message +
-                    " Narrow the eligible units, or pass --allow-poor-overlap to see the estimates anyway.");
+                throw InsufficientOverlap(overlap);
             }
 
             warnings.Add("Overlap is insufficient: " + overlap.Message + " The estimates are shown only because --allow-poor-overlap was given.");
@@ -129,4 +144,8 @@ public static class EffectAnalysis
         OutcomeLearner = learners.Outcome(),
         PropensityLearner = learners.Propensity(),
     };
+
+    private static CausalCartException InsufficientOverlap(OverlapDiagnostics overlap) => new(ErrorKind.NotIdentifiable,
+        "Treated and untreated units overlap too little to estimate an effect: " + overlap.Message +
+        " Narrow the eligible units, or pass --allow-poor-overlap to see the estimates anyway.");
 }

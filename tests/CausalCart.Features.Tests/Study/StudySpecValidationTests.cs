@@ -143,7 +143,7 @@ public sealed class StudySpecValidationTests
     [InlineData("unit", "unit: session", "unit", "user, user_item")]
     [InlineData("estimators", "estimators: [naive, dml]", "estimators[1]", "naive, regression, ipw, aipw, dml_plr, dml_irm, causal_forest, matching")]
     [InlineData("covariates", "covariates: { lookbacks: [7d], families: [action_counts, clicks] }", "covariates.families[1]", "action_counts, recency, price_stats, category_affinity, sessions")]
-    [InlineData("nuisance", "nuisance: gbdt", "nuisance", "logistic, linear")]
+    [InlineData("nuisance", "nuisance: xgboost", "nuisance", "logistic, linear, gbdt")]
     [InlineData("nuisance", "nuisance: forest", "nuisance", "logistic, linear")]
     [InlineData("refuters", "refuters: [jackknife]", "refuters[0]", "placebo, random_common_cause, subset")]
     [InlineData("outcome", "outcome: { action: buy, within: 7d, value: mean }", "outcome.value", "any, count, revenue")]
@@ -306,7 +306,7 @@ public sealed class StudySpecValidationTests
             outcome: { action: buy, within: -1h, colour: red }
             covariates: { lookbacks: [7d, -1d], families: [action_counts, vibes] }
             estimators: [aipw, dml]
-            nuisance: gbdt
+            nuisance: xgboost
             seed: -5
             """;
 
