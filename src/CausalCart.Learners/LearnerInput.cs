@@ -8,6 +8,28 @@ internal static class LearnerInput
     /// <summary>Checks shapes and values and returns the weights as an array (all 1 when none were given).</summary>
     public static double[] Validate(Matrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> sampleWeights, bool binaryTarget)
     {
+        int n = CheckShapes(features, target, sampleWeights);
+        CheckFinite(features);
+        for (int i = 0; i < n; i++)
+        {
+            double y = target[i];
+            if (!double.IsFinite(y))
+            {
+                throw new ArgumentException($"Target is {y} at row {i}; every target value must be finite.", nameof(target));
+            }
+
+            if (binaryTarget && y != 0 && y != 1)
+            {
+                throw new ArgumentException($"Target is {y} at row {i}; a classifier needs every value to be 0 or 1.", nameof(target));
+            }
+        }
+
+        return ReadWeights(sampleWeights, n);
+    }
+
+    /// <summary>Checks that the matrix has rows and that target and weights (when given) have one value per row; returns n.</summary>
+    public static int CheckShapes(Matrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> sampleWeights)
+    {
         ArgumentNullException.ThrowIfNull(features);
         int n = features.Rows;
         if (n == 0)
@@ -25,21 +47,12 @@ internal static class LearnerInput
             throw new ArgumentException($"Sample weights have {sampleWeights.Length} values but the feature matrix has {n} rows.", nameof(sampleWeights));
         }
 
-        CheckFinite(features);
-        for (int i = 0; i < n; i++)
-        {
-            double y = target[i];
-            if (!double.IsFinite(y))
-            {
-                throw new ArgumentException($"Target is {y} at row {i}; every target value must be finite.", nameof(target));
-            }
+        return n;
+    }
 
-            if (binaryTarget && y != 0 && y != 1)
-            {
-                throw new ArgumentException($"Target is {y} at row {i}; a classifier needs every value to be 0 or 1.", nameof(target));
-            }
-        }
-
+    /// <summary>The weights as an array (all 1 when none were given), each finite and ≥ 0 with a positive sum.</summary>
+    public static double[] ReadWeights(ReadOnlySpan<double> sampleWeights, int n)
+    {
         var w = new double[n];
         if (sampleWeights.IsEmpty)
         {

@@ -11,26 +11,10 @@ internal static class BoostingInput
     /// <summary>Checks shapes and values; returns the weights (all 1 when none were given).</summary>
     public static double[] Validate(Matrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> sampleWeights, BoostingLoss loss)
     {
-        ArgumentNullException.ThrowIfNull(features);
-        int n = features.Rows;
-        if (n == 0)
-        {
-            throw new ArgumentException("Cannot fit on empty input: the feature matrix has 0 rows.", nameof(features));
-        }
-
+        int n = LearnerInput.CheckShapes(features, target, sampleWeights);
         if (features.Cols == 0)
         {
             throw new ArgumentException("Cannot fit on a feature matrix with 0 columns.", nameof(features));
-        }
-
-        if (target.Length != n)
-        {
-            throw new ArgumentException($"Target has {target.Length} values but the feature matrix has {n} rows.", nameof(target));
-        }
-
-        if (!sampleWeights.IsEmpty && sampleWeights.Length != n)
-        {
-            throw new ArgumentException($"Sample weights have {sampleWeights.Length} values but the feature matrix has {n} rows.", nameof(sampleWeights));
         }
 
         CheckNoInfinity(features);
@@ -53,32 +37,7 @@ internal static class BoostingInput
             }
         }
 
-        var w = new double[n];
-        if (sampleWeights.IsEmpty)
-        {
-            Array.Fill(w, 1.0);
-        }
-        else
-        {
-            double sum = 0;
-            for (int i = 0; i < n; i++)
-            {
-                double v = sampleWeights[i];
-                if (!double.IsFinite(v) || v < 0)
-                {
-                    throw new ArgumentException($"Sample weight is {v} at row {i}; weights must be finite and >= 0.", nameof(sampleWeights));
-                }
-
-                w[i] = v;
-                sum += v;
-            }
-
-            if (!(sum > 0))
-            {
-                throw new ArgumentException("Sample weights sum to 0; at least one row needs a positive weight.", nameof(sampleWeights));
-            }
-        }
-
+        double[] w = LearnerInput.ReadWeights(sampleWeights, n);
         if (loss == BoostingLoss.Poisson)
         {
             double swy = 0;
