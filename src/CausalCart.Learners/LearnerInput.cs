@@ -109,4 +109,26 @@ internal static class LearnerInput
             throw new ArgumentException($"Destination has {destinationLength} slots for {features.Rows} rows.", nameof(features));
         }
     }
+
+    /// <summary>
+    /// Writes intercept + x'·coefficients for each row after checking shapes. A non-finite result (NaN only when
+    /// <paramref name="allowInfinite"/>) is reported with the row, after naming a non-finite feature if there is one.
+    /// </summary>
+    public static void PredictLinear(Matrix features, double intercept, ReadOnlySpan<double> coefficients, Span<double> destination, bool allowInfinite = false)
+    {
+        CheckPredict(features, coefficients.Length, destination.Length);
+        for (int i = 0; i < features.Rows; i++)
+        {
+            double v = intercept + Kernels.Dot(features.Row(i), coefficients);
+            if (allowInfinite ? double.IsNaN(v) : !double.IsFinite(v))
+            {
+                CheckFinite(features);
+                throw new ArgumentException(
+                    allowInfinite ? $"Log-odds at row {i} is NaN." : $"Prediction at row {i} is not finite ({v}); a feature is too large.",
+                    nameof(features));
+            }
+
+            destination[i] = v;
+        }
+    }
 }

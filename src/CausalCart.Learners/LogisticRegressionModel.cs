@@ -50,20 +50,7 @@ public sealed class LogisticRegressionModel : IClassificationModel
     /// <summary>Writes the linear predictor (log-odds) for each row into <paramref name="destination"/>.</summary>
     /// <exception cref="ArgumentException">Shape mismatch or a non-finite feature.</exception>
     public void PredictLogOdds(Matrix features, Span<double> destination)
-    {
-        LearnerInput.CheckPredict(features, FeatureCount, destination.Length);
-        for (int i = 0; i < features.Rows; i++)
-        {
-            double eta = Intercept + Kernels.Dot(features.Row(i), _coefficients);
-            if (double.IsNaN(eta))
-            {
-                LearnerInput.CheckFinite(features);
-                throw new ArgumentException($"Log-odds at row {i} is NaN.", nameof(features));
-            }
-
-            destination[i] = eta;
-        }
-    }
+        => LearnerInput.PredictLinear(features, Intercept, _coefficients, destination, allowInfinite: true);
 
     /// <inheritdoc/>
     public void PredictProbability(Matrix features, Span<double> destination)

@@ -1,19 +1,22 @@
+using CausalCart.Learners.Linear;
+using CausalCart.Numerics;
+
 namespace CausalCart.Causal.Sensitivity;
 
 /// <summary>
-/// Ordinary least squares by Householder QR (Golub &amp; Van Loan 2013, §5.3): numerically stable for the
-/// wide dummy designs of fixed-effects models. O(n p²) time, one copy of the design. Pure and thread-safe.
+/// Ordinary least squares over named columns, for the sensitivity and discovery code: a thin, name-keeping front
+/// to <see cref="Learners.Linear.OrdinaryLeastSquares"/> (Householder QR, numerically stable for the wide dummy
+/// designs of fixed-effects models) with classical (homoskedastic) standard errors. Pure and thread-safe.
 /// </summary>
 public static class OrdinaryLeastSquares
 {
-    /// <summary>Regresses <paramref name="y"/> on the named columns (and an intercept when asked).</summary>
+    /// <summary>Regresses <paramref name="y"/> on the named columns and an intercept.</summary>
     /// <param name="y">Outcome, length n.</param>
     /// <param name="columns">Regressors, each of length n (column-major).</param>
     /// <param name="names">One name per column.</param>
-    /// <param name="intercept">Whether to add an intercept column first, named <c>(Intercept)</c>.</param>
     /// <exception cref="ArgumentException">Lengths differ, a value is NaN/infinite, n ≤ p, or a column is
-    /// (nearly) a linear combination of earlier ones (the message names it).</exception>
-    public static OlsFit Fit(double[] y, IReadOnlyList<double[]> columns, IReadOnlyList<string> names, bool intercept = true)
+    /// (nearly) constant or a linear combination of earlier ones (the message names it).</exception>
+    public static OlsFit Fit(double[] y, IReadOnlyList<double[]> columns, IReadOnlyList<string> names)
     {
         ArgumentNullException.ThrowIfNull(y);
         ArgumentNullException.ThrowIfNull(columns);
@@ -24,14 +27,6 @@ public static class OrdinaryLeastSquares
         }
 
         int n = y.Length;
-        var cols = new List<double[]>();
-        var allNames = new List<string>();
-        if (intercept)
-        {
-            cols.Add(Enumerable.Repeat(1.0, n).ToArray());
-            allNames.Add("(Intercept)");
-        }
-
         for (int j = 0; j < columns.Count; j++)
         {
             if (columns[j].Length != n)
@@ -43,9 +38,6 @@ public static class OrdinaryLeastSquares
             {
                 throw new ArgumentException($"Column '{names[j]}' contains NaN or infinite values.", nameof(columns));
             }
-
-            cols.Add((double[])columns[j].Clone());
-            allNames.Add(names[j]);
         }
 
         if (y.Any(v => !double.IsFinite(v)))
@@ -53,125 +45,29 @@ public static class OrdinaryLeastSquares
             throw new ArgumentException("The outcome contains NaN or infinite values.", nameof(y));
         }
 
-        int p = cols.Count;
+        int p = columns.Count + 1;
         if (n <= p)
         {
             throw new ArgumentException($"{n} rows cannot fit {p} coefficients; need more rows than coefficients.", nameof(y));
         }
 
-        var qty = (double[])y.Clone();
-        var r = new double[p, p];
-        for (int k = 0; k < p; k++)
+        var features = Matrix.FromColumns(columns, n);
+        var model = new Learners.Linear.OrdinaryLeastSquares(new OrdinaryLeastSquaresOptions(RankDeficiency.DropColumns)).Fit(features, y);
+        if (model.AliasedFeatures.Count > 0)
         {
-            var a = cols[k]; // (n) column k, rows k.. hold the still-unreduced part
-            double colNorm0 = Math.Sqrt(a.Sum(v => v * v)); // orthogonal reflections keep the full column norm
-            double norm = 0;
-            for (int i = k; i < n; i++)
-            {
-                norm += a[i] * a[i];
-            }
-
-            norm = Math.Sqrt(norm);
-            if (colNorm0 == 0 || norm <= 1e-10 * colNorm0)
-            {
-                throw new ArgumentException($"Column '{allNames[k]}' is constant or a linear combination of earlier columns (for dummies, drop one level).", nameof(columns));
-            }
-
-            double alpha = a[k] > 0 ? -norm : norm;
-
-            // Householder vector v = a[k..] - alpha e_k, stored in a[k..].
-            a[k] -= alpha;
-            double vnorm2 = 0;
-            for (int i = k; i < n; i++)
-            {
-                vnorm2 += a[i] * a[i];
-            }
-
-            for (int j = k + 1; j < p; j++)
-            {
-                var c = cols[j];
-                double dot = 0;
-                for (int i = k; i < n; i++)
-                {
-                    dot += a[i] * c[i];
-                }
-
-                double f = 2 * dot / vnorm2;
-                for (int i = k; i < n; i++)
-                {
-                    c[i] -= f * a[i];
-                }
-
-                r[k, j] = c[k];
-            }
-
-            double dy = 0;
-            for (int i = k; i < n; i++)
-            {
-                dy += a[i] * qty[i];
-            }
-
-            double fy = 2 * dy / vnorm2;
-            for (int i = k; i < n; i++)
-            {
-                qty[i] -= fy * a[i];
-            }
-
-            r[k, k] = alpha;
+            string name = names[model.AliasedFeatures[0]];
+            throw new ArgumentException($"Column '{name}' is constant or a linear combination of earlier columns (for dummies, drop one level).", nameof(columns));
         }
 
-        // β = R⁻¹ Qᵀy; RSS = Σ_{i≥p} (Qᵀy)_i².
-        var beta = new double[p];
-        for (int k = p - 1; k >= 0; k--)
-        {
-            double s = qty[k];
-            for (int j = k + 1; j < p; j++)
-            {
-                s -= r[k, j] * beta[j];
-            }
-
-            beta[k] = s / r[k, k];
-        }
-
-        double rss = 0;
-        for (int i = p; i < n; i++)
-        {
-            rss += qty[i] * qty[i];
-        }
-
-        int dof = n - p;
-        double sigma2 = rss / dof;
-
-        // (XᵀX)⁻¹ = R⁻¹ R⁻ᵀ: its diagonal is the squared row norms of R⁻¹.
-        var rinv = new double[p, p];
-        for (int j = 0; j < p; j++)
-        {
-            rinv[j, j] = 1 / r[j, j];
-            for (int i = j - 1; i >= 0; i--)
-            {
-                double s = 0;
-                for (int k = i + 1; k <= j; k++)
-                {
-                    s += r[i, k] * rinv[k, j];
-                }
-
-                rinv[i, j] = -s / r[i, i];
-            }
-        }
-
-        var se = new double[p];
-        for (int i = 0; i < p; i++)
-        {
-            double s = 0;
-            for (int j = i; j < p; j++)
-            {
-                s += rinv[i, j] * rinv[i, j];
-            }
-
-            se[i] = Math.Sqrt(sigma2 * s);
-        }
-
-        return new OlsFit(allNames, beta, se, dof, rss);
+        var table = model.Inference(features, y, new InferenceOptions(CovarianceType.Classical));
+        var allNames = new List<string>(p) { "(Intercept)" };
+        allNames.AddRange(names);
+        return new OlsFit(
+            allNames,
+            [.. table.Rows.Select(r => r.Estimate)],
+            [.. table.Rows.Select(r => r.StandardError)],
+            n - p,
+            model.ResidualSumOfSquares);
     }
 
     /// <summary>

@@ -64,20 +64,7 @@ public sealed class OrdinaryLeastSquaresModel : IRegressionModel
 
     /// <inheritdoc/>
     public void Predict(Matrix features, Span<double> destination)
-    {
-        LearnerInput.CheckPredict(features, FeatureCount, destination.Length);
-        for (int i = 0; i < features.Rows; i++)
-        {
-            double v = Intercept + Kernels.Dot(features.Row(i), _coefficients);
-            if (!double.IsFinite(v))
-            {
-                LearnerInput.CheckFinite(features);
-                throw new ArgumentException($"Prediction at row {i} is not finite ({v}); a feature is too large.", nameof(features));
-            }
-
-            destination[i] = v;
-        }
-    }
+        => LearnerInput.PredictLinear(features, Intercept, _coefficients, destination);
 
     /// <summary>
     /// The coefficient table (estimates, standard errors, statistics, p-values, intervals) under the chosen covariance.
