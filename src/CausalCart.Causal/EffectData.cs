@@ -31,31 +31,9 @@ public sealed class EffectData
             throw new ArgumentException("Outcome is empty: an effect needs units.", nameof(outcome));
         }
 
-        if (treatment.Length != n || covariates.Rows != n)
-        {
-            throw new ArgumentException($"Lengths differ: outcome {n}, treatment {treatment.Length}, covariate rows {covariates.Rows}.", nameof(treatment));
-        }
+        UnitDataChecks.CheckLengths(n, treatment.Length, nameof(treatment), covariates, groups, weights);
 
-        if (groups is not null && groups.Length != n)
-        {
-            throw new ArgumentException($"Groups have {groups.Length} values for {n} units.", nameof(groups));
-        }
-
-        if (weights is not null && weights.Length != n)
-        {
-            throw new ArgumentException($"Weights have {weights.Length} values for {n} units.", nameof(weights));
-        }
-
-        covariateNames ??= Enumerable.Range(0, covariates.Cols).Select(j => $"x{j}").ToArray();
-        if (covariateNames.Count != covariates.Cols)
-        {
-            throw new ArgumentException($"{covariateNames.Count} covariate names for {covariates.Cols} columns.", nameof(covariateNames));
-        }
-
-        if (covariateNames.Distinct(StringComparer.Ordinal).Count() != covariateNames.Count)
-        {
-            throw new ArgumentException("Covariate names must be distinct.", nameof(covariateNames));
-        }
+        covariateNames = UnitDataChecks.CovariateNames(covariateNames, covariates);
 
         bool binary = true;
         long n1 = 0;
@@ -75,11 +53,7 @@ public sealed class EffectData
                 throw new ArgumentException($"Treatment is {t} at row {i}; it must be 0 (control) or 1 (treated).", nameof(treatment));
             }
 
-            double w = weights?[i] ?? 1;
-            if (!double.IsFinite(w) || w < 0)
-            {
-                throw new ArgumentException($"Weight is {w} at row {i}; weights must be finite and >= 0.", nameof(weights));
-            }
+            double w = UnitDataChecks.Weight(weights, i);
 
             if (t == 1)
             {
@@ -102,15 +76,7 @@ public sealed class EffectData
             throw new ArgumentException("Each arm needs positive total weight.", nameof(weights));
         }
 
-        ReadOnlySpan<double> cells = covariates.Data;
-        for (int k = 0; k < cells.Length; k++)
-        {
-            if (!double.IsFinite(cells[k]))
-            {
-                throw new ArgumentException(
-                    $"Covariate '{covariateNames[k % covariates.Cols]}' is {cells[k]} at row {k / covariates.Cols}; covariates must be finite.", nameof(covariates));
-            }
-        }
+        UnitDataChecks.CheckFiniteCovariates(covariates, covariateNames);
 
         Outcome = outcome;
         Treatment = treatment;

@@ -27,45 +27,21 @@ public sealed class ContinuousTreatmentData
             throw new ArgumentException($"{n} units: a continuous-treatment effect needs at least 10.", nameof(outcome));
         }
 
-        if (treatment.Length != n || covariates.Rows != n)
-        {
-            throw new ArgumentException($"Lengths differ: outcome {n}, treatment {treatment.Length}, covariate rows {covariates.Rows}.", nameof(treatment));
-        }
+        UnitDataChecks.CheckLengths(n, treatment.Length, nameof(treatment), covariates, groups, weights);
 
-        if (groups is not null && groups.Length != n)
-        {
-            throw new ArgumentException($"Groups have {groups.Length} values for {n} units.", nameof(groups));
-        }
-
-        if (weights is not null && weights.Length != n)
-        {
-            throw new ArgumentException($"Weights have {weights.Length} values for {n} units.", nameof(weights));
-        }
-
-        covariateNames ??= Enumerable.Range(0, covariates.Cols).Select(j => $"x{j}").ToArray();
-        if (covariateNames.Count != covariates.Cols || covariateNames.Distinct(StringComparer.Ordinal).Count() != covariates.Cols)
-        {
-            throw new ArgumentException($"Covariate names must be {covariates.Cols} distinct names; got {covariateNames.Count}.", nameof(covariateNames));
-        }
+        covariateNames = UnitDataChecks.CovariateNames(covariateNames, covariates);
 
         double wsum = 0;
         for (int i = 0; i < n; i++)
         {
-            if (!double.IsFinite(outcome[i]))
-            {
-                throw new ArgumentException($"Outcome is {outcome[i]} at row {i}; outcomes must be finite.", nameof(outcome));
-            }
+            UnitDataChecks.CheckOutcome(outcome[i], i);
 
             if (!double.IsFinite(treatment[i]))
             {
                 throw new ArgumentException($"Treatment is {treatment[i]} at row {i}; doses must be finite.", nameof(treatment));
             }
 
-            double w = weights?[i] ?? 1;
-            if (!double.IsFinite(w) || w < 0)
-            {
-                throw new ArgumentException($"Weight is {w} at row {i}; weights must be finite and >= 0.", nameof(weights));
-            }
+            double w = UnitDataChecks.Weight(weights, i);
 
             wsum += w;
         }
@@ -80,15 +56,7 @@ public sealed class ContinuousTreatmentData
             throw new ArgumentException($"Treatment is constant ({treatment[0]}) for every unit; a dose effect needs variation.", nameof(treatment));
         }
 
-        ReadOnlySpan<double> cells = covariates.Data;
-        for (int c = 0; c < cells.Length; c++)
-        {
-            if (!double.IsFinite(cells[c]))
-            {
-                throw new ArgumentException(
-                    $"Covariate '{covariateNames[c % covariates.Cols]}' is {cells[c]} at row {c / covariates.Cols}; covariates must be finite.", nameof(covariates));
-            }
-        }
+        UnitDataChecks.CheckFiniteCovariates(covariates, covariateNames);
 
         Outcome = outcome;
         Treatment = treatment;

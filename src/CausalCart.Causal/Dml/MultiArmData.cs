@@ -30,10 +30,7 @@ public sealed class MultiArmData
             throw new ArgumentException("Outcome is empty: an effect needs units.", nameof(outcome));
         }
 
-        if (arm.Length != n || covariates.Rows != n)
-        {
-            throw new ArgumentException($"Lengths differ: outcome {n}, arm {arm.Length}, covariate rows {covariates.Rows}.", nameof(arm));
-        }
+        UnitDataChecks.CheckLengths(n, arm.Length, nameof(arm), covariates, groups, weights);
 
         int k = armLabels.Count;
         if (k < 2 || armLabels.Distinct(StringComparer.Ordinal).Count() != k)
@@ -41,41 +38,20 @@ public sealed class MultiArmData
             throw new ArgumentException($"Arm labels must be at least 2 distinct names; got {k}: {string.Join(", ", armLabels)}.", nameof(armLabels));
         }
 
-        if (groups is not null && groups.Length != n)
-        {
-            throw new ArgumentException($"Groups have {groups.Length} values for {n} units.", nameof(groups));
-        }
-
-        if (weights is not null && weights.Length != n)
-        {
-            throw new ArgumentException($"Weights have {weights.Length} values for {n} units.", nameof(weights));
-        }
-
-        covariateNames ??= Enumerable.Range(0, covariates.Cols).Select(j => $"x{j}").ToArray();
-        if (covariateNames.Count != covariates.Cols || covariateNames.Distinct(StringComparer.Ordinal).Count() != covariates.Cols)
-        {
-            throw new ArgumentException($"Covariate names must be {covariates.Cols} distinct names; got {covariateNames.Count}.", nameof(covariateNames));
-        }
+        covariateNames = UnitDataChecks.CovariateNames(covariateNames, covariates);
 
         var counts = new long[k];
         var armWeight = new double[k];
         for (int i = 0; i < n; i++)
         {
-            if (!double.IsFinite(outcome[i]))
-            {
-                throw new ArgumentException($"Outcome is {outcome[i]} at row {i}; outcomes must be finite.", nameof(outcome));
-            }
+            UnitDataChecks.CheckOutcome(outcome[i], i);
 
             if (arm[i] < 0 || arm[i] >= k)
             {
                 throw new ArgumentException($"Arm is {arm[i]} at row {i}; it must be an index 0..{k - 1} into the arm labels.", nameof(arm));
             }
 
-            double w = weights?[i] ?? 1;
-            if (!double.IsFinite(w) || w < 0)
-            {
-                throw new ArgumentException($"Weight is {w} at row {i}; weights must be finite and >= 0.", nameof(weights));
-            }
+            double w = UnitDataChecks.Weight(weights, i);
 
             counts[arm[i]]++;
             armWeight[arm[i]] += w;
@@ -90,15 +66,7 @@ public sealed class MultiArmData
             }
         }
 
-        ReadOnlySpan<double> cells = covariates.Data;
-        for (int c = 0; c < cells.Length; c++)
-        {
-            if (!double.IsFinite(cells[c]))
-            {
-                throw new ArgumentException(
-                    $"Covariate '{covariateNames[c % covariates.Cols]}' is {cells[c]} at row {c / covariates.Cols}; covariates must be finite.", nameof(covariates));
-            }
-        }
+        UnitDataChecks.CheckFiniteCovariates(covariates, covariateNames);
 
         Outcome = outcome;
         Arm = arm;
