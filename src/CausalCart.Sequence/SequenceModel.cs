@@ -98,7 +98,7 @@ public sealed partial class SequenceModel
     {
         ArgumentNullException.ThrowIfNull(data);
         RequireVocabulary(data);
-        var windows = new Windows(data, Shape, (long)Options.PurchaseHorizon.TotalSeconds, ActionHead, PurchaseHead);
+        var windows = new Windows(data, Shape, Options, ActionHead, PurchaseHead);
         var net = Inference();
         var batch = new PackedBatch(net.MaxTokens, net.MaxSequences);
         var c = Shape.Channels;
@@ -147,7 +147,7 @@ public sealed partial class SequenceModel
         }
 
         var (users, ends, labels) = PurchaseSplit.Labels(data, cutoff, Options.PurchaseHorizon);
-        var windows = new Windows(data, Shape, (long)Options.PurchaseHorizon.TotalSeconds, ActionHead, PurchaseHead);
+        var windows = new Windows(data, Shape, Options, ActionHead, PurchaseHead);
         var net = Inference();
         var batch = new PackedBatch(net.MaxTokens, net.MaxSequences);
         var probs = new List<double>(users.Length);
@@ -195,7 +195,7 @@ public sealed partial class SequenceModel
 
         var net = Inference();
         var batch = new PackedBatch(net.MaxTokens, net.MaxSequences);
-        var windows = new Windows(data, Shape, (long)Options.PurchaseHorizon.TotalSeconds, ActionHead, PurchaseHead);
+        var windows = new Windows(data, Shape, Options, ActionHead, PurchaseHead);
         windows.AppendContext(batch, 0, known.Count);
         for (var t = 0; t < batch.Tokens; t++)
         {

@@ -45,6 +45,15 @@ public sealed record SequenceModelOptions
     /// <summary>Horizon of the purchase head: a token is positive when a purchase follows it within this time.</summary>
     public TimeSpan PurchaseHorizon { get; init; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// The purchase head is trained at the events that end a session: those followed by no event within this gap
+    /// (default 30 minutes). Its question is then "after this session ends, does the user buy within the horizon?",
+    /// the question a merchant asks of a user who has left, and the one the time-split evaluation asks at a user's last
+    /// event before the cut-off. Zero trains at every event ("a buy within the horizon after this event", which is
+    /// dominated by buys later in the same session).
+    /// </summary>
+    public TimeSpan PurchaseSessionGap { get; init; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Throws <see cref="CausalCartException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -59,6 +68,7 @@ public sealed record SequenceModelOptions
         Require(ActionLossWeight >= 0 && float.IsFinite(ActionLossWeight), nameof(ActionLossWeight), "must be finite and ≥ 0");
         Require(PurchaseLossWeight >= 0 && float.IsFinite(PurchaseLossWeight), nameof(PurchaseLossWeight), "must be finite and ≥ 0");
         Require(PurchaseHorizon > TimeSpan.Zero, nameof(PurchaseHorizon), "must be positive");
+        Require(PurchaseSessionGap >= TimeSpan.Zero, nameof(PurchaseSessionGap), "must be zero or positive");
     }
 
     internal static void Require(bool condition, string name, string rule)

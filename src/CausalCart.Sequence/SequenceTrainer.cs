@@ -49,7 +49,7 @@ public static class SequenceTrainer
         var maxTokens = training.BatchSize * model.MaxLength;
         var net = new Transformer(shape, parameters, gradients, maxTokens, training.BatchSize, Math.Max(1, negatives), compute);
         var adam = new AdamW(parameters, compute);
-        var windows = new Windows(data, shape, (long)model.PurchaseHorizon.TotalSeconds, useActions, usePurchase);
+        var windows = new Windows(data, shape, model, useActions, usePurchase);
         var batch = new PackedBatch(maxTokens, training.BatchSize);
         var sampler = sampled ? new NegativeSampler(data, negatives) : null;
         var itemTensor = parameters.Tensors.ToList().FindIndex(t => t.Name == "item_embedding");

@@ -24,6 +24,7 @@ internal static partial class ModelCommand
         var loss = new Option<string>("--loss") { Description = "Next-item loss: auto (full softmax up to 100k items, sampled beyond), full or sampled.", DefaultValueFactory = _ => "auto" };
         var negatives = new Option<int>("--negatives") { Description = "Shared negatives per batch for the sampled softmax.", DefaultValueFactory = _ => defaults.SampledNegatives };
         var horizon = new Option<double>("--horizon-hours") { Description = "Purchase horizon: the purchase head predicts a buy within this many hours.", DefaultValueFactory = _ => defaults.PurchaseHorizon.TotalHours };
+        var sessionGap = new Option<double>("--purchase-session-gap-minutes") { Description = "The purchase head is trained at events that end a session (no event within this many minutes after them); 0 trains it at every event.", DefaultValueFactory = _ => defaults.PurchaseSessionGap.TotalMinutes };
         var actionWeight = new Option<float>("--action-weight") { Description = "Weight of the next-action loss (0 turns the head off).", DefaultValueFactory = _ => defaults.ActionLossWeight };
         var purchaseWeight = new Option<float>("--purchase-weight") { Description = "Weight of the purchase loss (0 turns the head off).", DefaultValueFactory = _ => defaults.PurchaseLossWeight };
         var epochs = new Option<int>("--epochs") { Description = "Most passes over the training users.", DefaultValueFactory = _ => trainDefaults.Epochs };
@@ -47,7 +48,7 @@ internal static partial class ModelCommand
               causalcart model train --sequences Beauty.txt --checkpoint beauty.ccseq --dropout 0.3 --lr 0.002 --minutes 40
             """)
         {
-            store, sequences, cut, checkpoint, dim, layers, heads, maxLength, dropout, loss, negatives, horizon, actionWeight, purchaseWeight,
+            store, sequences, cut, checkpoint, dim, layers, heads, maxLength, dropout, loss, negatives, horizon, sessionGap, actionWeight, purchaseWeight,
             epochs, minutes, patience, batch, lr, weightDecay, threads, seed, json,
         };
         command.SetAction((parse, ct) =>
@@ -68,6 +69,7 @@ internal static partial class ModelCommand
                 },
                 SampledNegatives = parse.GetValue(negatives),
                 PurchaseHorizon = Hours(parse.GetValue(horizon)),
+                PurchaseSessionGap = SessionGap(parse.GetValue(sessionGap)),
                 ActionLossWeight = parse.GetValue(actionWeight),
                 PurchaseLossWeight = parse.GetValue(purchaseWeight),
             };
@@ -108,6 +110,9 @@ internal static partial class ModelCommand
 
     private static TimeSpan Hours(double hours) =>
         hours is > 0 and < 24 * 365 * 100 ? TimeSpan.FromHours(hours) : throw new CausalCartException(ErrorKind.Usage, $"--horizon-hours must be positive (got {hours}).");
+
+    private static TimeSpan SessionGap(double minutes) =>
+        minutes is >= 0 and < 60 * 24 * 365 ? TimeSpan.FromMinutes(minutes) : throw new CausalCartException(ErrorKind.Usage, $"--purchase-session-gap-minutes must be zero or positive (got {minutes}).");
 
     private static int RunTrain(CliConsole console, ModelTrainRequest request, bool json, CancellationToken ct)
     {

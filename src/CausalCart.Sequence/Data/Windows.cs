@@ -9,14 +9,16 @@ internal sealed class Windows
     private readonly SequenceDataset _data;
     private readonly ModelShape _shape;
     private readonly long _horizon;
+    private readonly long _sessionGap;
     private readonly bool _actions;
     private readonly bool _times;
 
-    public Windows(SequenceDataset data, ModelShape shape, long horizonSeconds, bool useActions, bool usePurchase)
+    public Windows(SequenceDataset data, ModelShape shape, SequenceModelOptions options, bool useActions, bool usePurchase)
     {
         _data = data;
         _shape = shape;
-        _horizon = horizonSeconds;
+        _horizon = (long)options.PurchaseHorizon.TotalSeconds;
+        _sessionGap = (long)options.PurchaseSessionGap.TotalSeconds;
         _actions = useActions;
         _times = usePurchase && data.Times is not null;
     }
@@ -85,10 +87,25 @@ internal sealed class Windows
         batch.Gaps[t] = times is null || e == 0 ? 0 : GapBucket(times[e] - times[e - 1], _shape.GapBuckets);
     }
 
-    /// <summary>(label, mask): a purchase among events (e, visible) within the horizon; censored when the window is not fully observed.</summary>
+    /// <summary>
+    /// (label, mask) of token e: a purchase among the visible events after e within the horizon. Only tokens that end
+    /// a session are asked when a session gap is set (the next visible event lies more than the gap later). A token is
+    /// censored (mask 0) when its horizon reaches past the last visible event, whatever the label: keeping the
+    /// positives seen early while dropping the unresolved negatives would bias the head towards buying.
+    /// </summary>
     private (float, float) PurchaseLabel(byte[] actions, long[]? times, int e, int visible)
     {
-        if (!_times || times is null)
+        if (!_times || times is null || e + 1 >= visible)
+        {
+            return (0, 0);
+        }
+
+        if (_sessionGap > 0 && times[e + 1] - times[e] <= _sessionGap)
+        {
+            return (0, 0);
+        }
+
+        if (times[visible - 1] - times[e] < _horizon)
         {
             return (0, 0);
         }
@@ -101,6 +118,6 @@ internal sealed class Windows
             }
         }
 
-        return times[visible - 1] - times[e] >= _horizon ? (0, 1) : (0, 0);
+        return (0, 1);
     }
 }

@@ -63,7 +63,8 @@ public sealed class SequenceDatasetTests
         };
         var data = SequenceDataset.FromEvents([new UserSequence("u", events)]);
         var shape = new ModelShape(data.ItemCount, 7, 32, 50, 8, 1, 2);
-        var windows = new Windows(data, shape, 3600, useActions: true, usePurchase: true);
+        var everyEvent = new SequenceModelOptions { PurchaseHorizon = TimeSpan.FromHours(1), PurchaseSessionGap = TimeSpan.Zero };
+        var windows = new Windows(data, shape, everyEvent, useActions: true, usePurchase: true);
         var batch = new PackedBatch(64, 4);
         windows.AppendTraining(batch, 0, 5);
         Assert.Equal(4, batch.Tokens);
@@ -79,11 +80,45 @@ public sealed class SequenceDatasetTests
     }
 
     [Fact]
+    public void With_a_session_gap_only_session_ends_are_labelled_and_censoring_ignores_the_label()
+    {
+        var t = DateTimeOffset.UnixEpoch;
+        var events = new List<SequenceEvent>
+        {
+            new(10, CanonicalAction.View, t),
+            new(11, CanonicalAction.Cart, t.AddMinutes(10)),
+            new(12, CanonicalAction.View, t.AddMinutes(20)),
+            new(13, CanonicalAction.View, t.AddHours(5)),
+            new(14, CanonicalAction.Buy, t.AddHours(5).AddMinutes(5)),
+            new(15, CanonicalAction.View, t.AddHours(6)),
+            new(16, CanonicalAction.View, t.AddDays(2)),
+        };
+        var data = SequenceDataset.FromEvents([new UserSequence("u", events)]);
+        var shape = new ModelShape(data.ItemCount, 7, 32, 50, 8, 1, 2);
+        var options = new SequenceModelOptions { PurchaseHorizon = TimeSpan.FromDays(1), PurchaseSessionGap = TimeSpan.FromMinutes(30) };
+        var windows = new Windows(data, shape, options, useActions: true, usePurchase: true);
+
+        var full = new PackedBatch(64, 4);
+        windows.AppendTraining(full, 0, 7);
+        // Session ends: token 2 (next event 4 h 40 min later), token 4 (55 min) and token 5 (2 days). Token 2 sees the
+        // buy at 5 h 5 min; tokens 4 and 5 see none within a day. Mid-session tokens 0, 1 and 3 are not asked.
+        Assert.Equal([0f, 0f, 1f, 0f, 1f, 1f], full.PurchaseMask[..6]);
+        Assert.Equal([0f, 0f, 1f, 0f, 0f, 0f], full.PurchaseLabels[..6]);
+
+        // Seen through the first 5 events only, token 2's day is not wholly observed (the last visible event is 5 h
+        // 5 min after it): it is censored although the buy is already visible.
+        var part = new PackedBatch(64, 4);
+        windows.AppendTraining(part, 0, 5);
+        Assert.All(part.PurchaseMask[..4], m => Assert.Equal(0f, m));
+        Assert.Throws<CausalCartException>(() => new SequenceModelOptions { PurchaseSessionGap = TimeSpan.FromMinutes(-1) }.Validate());
+    }
+
+    [Fact]
     public void Long_histories_keep_only_the_newest_window()
     {
         var data = Synthetic.Cycles(1, 50, 30, 1, timestamps: false);
         var shape = new ModelShape(data.ItemCount, 7, 32, 8, 8, 1, 2);
-        var windows = new Windows(data, shape, 3600, false, false);
+        var windows = new Windows(data, shape, new SequenceModelOptions(), false, false);
         var batch = new PackedBatch(64, 4);
         windows.AppendContext(batch, 0, 30);
         Assert.Equal(8, batch.Tokens);
