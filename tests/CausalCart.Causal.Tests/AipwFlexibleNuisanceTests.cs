@@ -11,7 +11,7 @@ public sealed class AipwFlexibleNuisanceTests
     /// Propensity and outcome are step functions of x0 (a band) and x1 (a threshold): logistic and linear models in x
     /// are both wrong, so GLM-AIPW is biased; boosted trees recover both and AIPW covers the true ATE of 1.
     /// </summary>
-    private static EffectData StepWorld(int n, int seed)
+    internal static EffectData StepWorld(int n, int seed)
     {
         var rng = new SeededRandom(seed);
         var x = new Matrix(n, 3);

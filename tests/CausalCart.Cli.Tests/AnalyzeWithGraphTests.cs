@@ -52,6 +52,14 @@ public sealed class AnalyzeWithGraphTests
         Assert.Equal(4, hidden.ExitCode);
         Assert.Contains("mood", hidden.Stderr, StringComparison.Ordinal);
 
+        // --graph sets the graph of a spec without one, and replaces the spec's graph file (hidden.dot would refuse).
+        var set = await Cli.RunAsync("analyze", Spec(dir, "nograph.yaml", string.Empty), "--graph", dir.File("causes.dot"), "--json", "--refutation-simulations", "2");
+        Assert.True(set.ExitCode == 0, set.ToString());
+        Assert.Equal(["buys_30d", "days_since_last_buy", "views_7d"], Assert.IsType<GraphIdentification>(set.Json<AnalysisResult>().Identification).AdjustmentSet!.Order());
+        var replaced = await Cli.RunAsync("analyze", Spec(dir, "override.yaml", "graph: hidden.dot"), "--graph", dir.File("causes.dot"), "--json", "--refutation-simulations", "2");
+        Assert.True(replaced.ExitCode == 0, replaced.ToString());
+        Assert.EndsWith("causes.dot", Assert.IsType<GraphIdentification>(replaced.Json<AnalysisResult>().Identification).Source, StringComparison.Ordinal);
+
         // A broken inline graph: exit 2 with the spec line of the bad graph line.
         var inline = Spec(dir, "inline.yaml", "graph: |\n  digraph G {\n    treatment -> outcome;\n    outcome -> outcome;\n  }");
         var broken = await Cli.RunAsync("analyze", inline, "--refutation-simulations", "2");

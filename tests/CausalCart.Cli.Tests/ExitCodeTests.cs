@@ -91,5 +91,17 @@ public sealed class ExitCodeTests
         Assert.True(aipw.Covers(0.1), $"AIPW [{aipw.CiLower:F3}, {aipw.CiUpper:F3}] should cover the true 0.1");
         Assert.Contains(result.Design.Covariates, c => c.StartsWith("segment=", StringComparison.Ordinal));
         Assert.All(result.Estimates, e => Assert.Equal(CausalCart.Core.Results.Estimand.Ate, e.Estimand));
+
+        // --nuisance forest: AIPW with random-forest propensity and outcome models still covers the truth.
+        var forest = await Cli.RunAsync("estimate", "--data", data, "--treatment", "coupon", "--outcome", "bought", "--controls", "age,segment", "--estimand", "ate", "--methods", "aipw", "--nuisance", "forest", "--refuters", "none", "--json");
+        Assert.True(forest.ExitCode == 0, forest.ToString());
+        var rf = Assert.Single(forest.Json<CausalCart.Core.Results.AnalysisResult>().Estimates, e => e.Method == CausalCart.Core.Results.EffectMethod.Aipw);
+        Assert.True(rf.Covers(0.1), $"forest AIPW [{rf.CiLower:F3}, {rf.CiUpper:F3}] should cover the true 0.1");
+        Assert.NotEqual(aipw.Estimate, rf.Estimate);
+
+        // An unknown learner family is a usage error naming the valid ones.
+        var unknown = await Cli.RunAsync("estimate", "--data", data, "--treatment", "coupon", "--outcome", "bought", "--nuisance", "xgboost");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("glm, gbdt, forest", unknown.Stderr, StringComparison.Ordinal);
     }
 }

@@ -1,10 +1,13 @@
 using CausalCart.Learners;
 using CausalCart.Learners.Boosting;
+using CausalCart.Learners.Forests;
+using CausalCart.Numerics;
 
 namespace CausalCart.Causal.Dml;
 
 /// <summary>
-/// Ready-made flexible nuisance learners with defaults that need no tuning: the spine's <c>nuisance: gbdt</c>.
+/// Ready-made flexible nuisance learners with defaults that need no tuning: the spine's <c>nuisance: gbdt</c> and
+/// <c>nuisance: forest</c>.
 /// </summary>
 public static class FlexibleNuisances
 {
@@ -33,6 +36,37 @@ public static class FlexibleNuisances
             Outcome = () => new GradientBoostedTreesRegressor(options),
             Propensity = () => new GradientBoostedTreesClassifier(options),
             Treatment = () => new GradientBoostedTreesRegressor(options),
+            Effect = () => new LinearRegression(new LinearRegressionOptions(1e-8)),
+        };
+    }
+
+    /// <summary>
+    /// Random forests for the propensity (a probability forest: the mean over trees of each leaf's treated share) and the
+    /// outcome models (regression forest, so a binary outcome's regression is its probability): 300 trees, each grown on
+    /// half the rows drawn without replacement (as GRF's nuisance forests), ⌊√p⌋ candidate features per node, nodes split
+    /// only above 10 samples and every leaf holding at least 5 (a leaf needs some mass, so propensities do not run to 0 or
+    /// 1 on a handful of units). The outcome and propensity forests draw from streams derived from <paramref name="seed"/>.
+    /// Seeded; deterministic whatever the thread count.
+    /// </summary>
+    /// <param name="seed">Seed of the row sampling and feature draws.</param>
+    public static NuisanceLearners RandomForest(int seed)
+    {
+        RandomForestOptions Forest(ulong stream) => new()
+        {
+            Trees = 300,
+            Replace = false,
+            SampleFraction = 0.5,
+            MinNodeSize = 10,
+            MinLeafSize = 5,
+            Seed = unchecked((int)SeededRandom.DeriveSeed(unchecked((ulong)seed), stream)),
+        };
+
+        RandomForestOptions outcome = Forest(1), propensity = Forest(2), treatment = Forest(3);
+        return new NuisanceLearners
+        {
+            Outcome = () => new RandomForestRegressor(outcome),
+            Propensity = () => new RandomForestClassifier(propensity),
+            Treatment = () => new RandomForestRegressor(treatment),
             Effect = () => new LinearRegression(new LinearRegressionOptions(1e-8)),
         };
     }

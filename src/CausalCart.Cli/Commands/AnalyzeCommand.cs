@@ -15,6 +15,7 @@ internal static class AnalyzeCommand
         var allowPoorOverlap = CommonOptions.AllowPoorOverlap();
         var failOnRefutation = CommonOptions.FailOnRefutation();
         var simulations = CommonOptions.Simulations();
+        var graph = new Option<string?>("--graph") { Description = "Causal graph file (DOT or YAML) for the study: sets the spec's graph file, or replaces it, keeping the spec's graph node names and bad-control policy." };
         var command = new Command("analyze", """
             Runs a study written as a target trial (unit, eligibility, time zero, treatment, outcome window,
             covariates strictly before time zero): builds the unit table from the store, estimates the effect
@@ -23,13 +24,19 @@ internal static class AnalyzeCommand
             Examples:
               causalcart analyze study.yaml
               causalcart analyze study.yaml --json --report report.html
+              causalcart analyze study.yaml --graph causes.dot
             """)
         {
-            specPath, json, report, allowPoorOverlap, failOnRefutation, simulations,
+            specPath, json, report, allowPoorOverlap, failOnRefutation, simulations, graph,
         };
         command.SetAction(parse =>
         {
             var spec = StudySpec.Load(parse.GetValue(specPath)!);
+            if (parse.GetValue(graph) is { } graphFile)
+            {
+                spec = spec with { Graph = (spec.Graph ?? new StudyGraphSpec()) with { File = Path.GetFullPath(graphFile), Text = null, TextLine = null, Format = StudyGraphFormat.Auto } };
+            }
+
             var options = new StudyRunOptions
             {
                 AllowPoorOverlap = parse.GetValue(allowPoorOverlap),

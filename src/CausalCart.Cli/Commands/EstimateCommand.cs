@@ -21,6 +21,8 @@ internal static class EstimateCommand
         var methods = new Option<string>("--methods") { Description = "Comma-separated methods: naive, regression, ipw, aipw, dml_plr, dml_irm, causal_forest, matching, or all (every one but dml_irm, which is aipw with pluggable learners).", DefaultValueFactory = _ => "all" };
         var estimand = new Option<string>("--estimand") { Description = "ate, att or both.", DefaultValueFactory = _ => "both" };
         var outcomeModel = new Option<string>("--outcome-model") { Description = "auto (logistic for 0/1 outcomes, else linear), linear or logistic.", DefaultValueFactory = _ => "auto" };
+        var nuisance = new Option<string>("--nuisance") { Description = "Learners for AIPW's propensity and outcome models: glm (logistic/linear, the default), gbdt (boosted trees) or forest (random forests). Regression and IPW keep their GLMs.", DefaultValueFactory = _ => "glm" };
+        var graph = new Option<string?>("--graph") { Description = "Causal graph file (DOT, or YAML edges) over the table's columns, naming the treatment and outcome columns as nodes: the adjustment set it implies among the controls is used, or the estimate is refused (exit 4) when adjustment cannot identify the effect." };
         var refuters = new Option<string>("--refuters") { Description = "Comma-separated refuters: placebo, random_common_cause, subset, dummy_outcome, bootstrap, unobserved_common_cause, or none.", DefaultValueFactory = _ => "placebo,random_common_cause,subset" };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
@@ -36,10 +38,12 @@ internal static class EstimateCommand
             Examples:
               causalcart estimate --data units.csv --treatment coupon --outcome bought --controls age,segment,visits_30d
               causalcart estimate --data units.parquet --treatment t --outcome y --methods aipw --estimand att --json
+              causalcart estimate --data units.csv --treatment coupon --outcome bought --methods aipw --nuisance forest
+              causalcart estimate --data units.csv --treatment coupon --outcome bought --graph causes.dot
             """)
         {
-            data, treatment, outcome, controls, treatedValue, group, columns, methods, estimand, outcomeModel, refuters,
-            seed, json, report, allowPoorOverlap, failOnRefutation, simulations,
+            data, treatment, outcome, controls, treatedValue, group, columns, methods, estimand, outcomeModel, nuisance,
+            graph, refuters, seed, json, report, allowPoorOverlap, failOnRefutation, simulations,
         };
         command.SetAction(parse =>
         {
@@ -52,6 +56,9 @@ internal static class EstimateCommand
                 TreatedValue = parse.GetValue(treatedValue),
                 Group = parse.GetValue(group),
                 ColumnNames = parse.GetValue(columns) is { } names ? CommonOptions.SplitList(names) : null,
+                Graph = parse.GetValue(graph) is { } graphFile
+                    ? new Features.Study.StudyGraphSpec { File = graphFile, TreatmentNode = parse.GetValue(treatment)!, OutcomeNode = parse.GetValue(outcome)! }
+                    : null,
                 Analysis = new EffectAnalysisOptions
                 {
                     Methods = ParseMethods(parse.GetValue(methods)!),
@@ -61,6 +68,7 @@ internal static class EstimateCommand
                     RefutationSimulations = parse.GetValue(simulations),
                     Seed = parse.GetValue(seed),
                     AllowPoorOverlap = parse.GetValue(allowPoorOverlap),
+                    Learners = ParseNuisance(parse.GetValue(nuisance)!, parse.GetValue(seed)),
                 },
             };
             var result = EstimateService.Run(request, console.Progress());
@@ -105,6 +113,15 @@ internal static class EstimateCommand
         "linear" => OutcomeModelKind.Linear,
         "logistic" => OutcomeModelKind.Logistic,
         _ => throw new CausalCartException(ErrorKind.Usage, $"Unknown --outcome-model '{text}'. Valid: auto, linear, logistic."),
+    };
+
+    /// <summary>The flexible nuisance learners named by <c>--nuisance</c>; null for the default GLMs.</summary>
+    internal static Causal.Dml.NuisanceLearners? ParseNuisance(string text, int seed) => text.Trim().ToLowerInvariant() switch
+    {
+        "glm" => null,
+        "gbdt" => Causal.Dml.FlexibleNuisances.GradientBoosting(seed),
+        "forest" => Causal.Dml.FlexibleNuisances.RandomForest(seed),
+        _ => throw new CausalCartException(ErrorKind.Usage, $"Unknown --nuisance '{text}'. Valid: glm, gbdt, forest."),
     };
 
     internal static IReadOnlyList<Refuter> ParseRefuters(string text)

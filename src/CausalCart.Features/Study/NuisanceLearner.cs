@@ -12,4 +12,9 @@ public enum NuisanceLearner
     /// <summary>(<c>gbdt</c>) Histogram gradient-boosted trees with early stopping, for the propensity and the outcome
     /// models of the doubly robust estimator (<c>aipw</c>); the regression and IPW estimators keep their GLMs.</summary>
     Gbdt,
+
+    /// <summary>(<c>forest</c>) Random forests (a probability forest for the propensity, a regression forest for the
+    /// outcome), for the propensity and the outcome models of the doubly robust estimator (<c>aipw</c>); the regression and
+    /// IPW estimators keep their GLMs.</summary>
+    Forest,
 }

@@ -30,7 +30,8 @@ internal static class StudyNames
     public static readonly NameTable<NuisanceLearner> Nuisances = new(
         ("logistic", NuisanceLearner.Logistic),
         ("linear", NuisanceLearner.Linear),
-        ("gbdt", NuisanceLearner.Gbdt));
+        ("gbdt", NuisanceLearner.Gbdt),
+        ("forest", NuisanceLearner.Forest));
 
     public static readonly NameTable<Refuter> Refuters = new(
         ("placebo", Refuter.Placebo),

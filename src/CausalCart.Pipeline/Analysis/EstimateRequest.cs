@@ -1,4 +1,5 @@
 using CausalCart.Core.Results;
+using CausalCart.Features.Study;
 
 namespace CausalCart.Pipeline.Analysis;
 
@@ -25,6 +26,13 @@ public sealed record EstimateRequest
 
     /// <summary>Names for a file without a header row.</summary>
     public IReadOnlyList<string>? ColumnNames { get; init; }
+
+    /// <summary>
+    /// A causal graph over the table's columns (its treatment and outcome nodes default to <see cref="Treatment"/> and
+    /// <see cref="Outcome"/>), or null. When set, the adjustment set it implies among the candidate controls is used
+    /// instead of the controls themselves, or the estimate is refused when no adjustment set identifies the effect.
+    /// </summary>
+    public StudyGraphSpec? Graph { get; init; }
 
     /// <summary>Estimation settings.</summary>
     public EffectAnalysisOptions Analysis { get; init; } = new();

@@ -19,9 +19,24 @@ public static class EstimateService
         var controls = request.Controls.Count > 0
             ? request.Controls
             : table.Columns.Select(c => c.Name).Where(n => n != request.Treatment && n != request.Outcome && n != request.Group).ToList();
+        var inputs = new List<InputFile> { new(request.DataPath, EventStore.ComputeSha256(request.DataPath)) };
+        GraphIdentification? identification = null;
+        IReadOnlyList<string> graphWarnings = [];
+        if (request.Graph is { } graphSpec)
+        {
+            // The candidate controls are the measured variables; the graph picks the adjustment set among them.
+            var graph = StudyGraphs.Load(graphSpec);
+            (controls, identification, graphWarnings) = StudyGraphs.Plan(graphSpec, graph, controls);
+            if (graphSpec.File is { } graphFile)
+            {
+                inputs.Add(new InputFile(graphFile, EventStore.ComputeSha256(graphFile)));
+            }
+        }
+
         var design = DesignMatrixBuilder.Build(table, request.Treatment, request.Outcome, controls, request.TreatedValue, request.Group);
         var effects = EffectAnalysis.Run(design, request.Analysis, progress);
-        var warnings = new List<string>(effects.Warnings);
+        var warnings = new List<string>(graphWarnings);
+        warnings.AddRange(effects.Warnings);
         warnings.AddRange(design.Notes.Where(n => n.Contains("dropped", StringComparison.Ordinal)));
         var description = new StudyDescription(
             "row",
@@ -50,7 +65,8 @@ public static class EstimateService
             effects.Refutations,
             request.Truth,
             warnings,
-            Manifests.Create(request.Analysis.Seed, [new InputFile(request.DataPath, EventStore.ComputeSha256(request.DataPath))]));
+            Manifests.Create(request.Analysis.Seed, inputs),
+            identification);
     }
 
     private static UnitTable ReadTable(string path, IReadOnlyList<string>? names)

@@ -66,7 +66,12 @@ public static class StudyAnalysis
             OutcomeModel = spec.Nuisance == NuisanceLearner.Linear ? OutcomeModelKind.Linear : OutcomeModelKind.Auto,
             Seed = spec.Seed,
             AllowPoorOverlap = options.AllowPoorOverlap,
-            Learners = spec.Nuisance == NuisanceLearner.Gbdt ? Causal.Dml.FlexibleNuisances.GradientBoosting(spec.Seed) : null,
+            Learners = spec.Nuisance switch
+            {
+                NuisanceLearner.Gbdt => Causal.Dml.FlexibleNuisances.GradientBoosting(spec.Seed),
+                NuisanceLearner.Forest => Causal.Dml.FlexibleNuisances.RandomForest(spec.Seed),
+                _ => null,
+            },
         };
         (DateTime? firstEvent, DateTime? lastEvent) = LogRange(store);
         IReadOnlyList<string> caveats = StudyCaveats.Find(spec, table.Table.Numeric("t0").Values, firstEvent, lastEvent);
@@ -100,6 +105,7 @@ public static class StudyAnalysis
             {
                 NuisanceLearner.Linear => "linear outcome models, logistic propensity, 5-fold cross-fitting",
                 NuisanceLearner.Gbdt => "gradient-boosted trees (early stopping) for AIPW's propensity and outcome models, GLMs for regression and IPW, 5-fold cross-fitting",
+                NuisanceLearner.Forest => "random forests (300 trees; a probability forest for the propensity) for AIPW's propensity and outcome models, GLMs for regression and IPW, 5-fold cross-fitting",
                 _ => "logistic regression (L2), 5-fold cross-fitting",
             }
                 + (spec.Unit == StudyUnit.UserItem ? " grouped by user" : string.Empty),

@@ -6,6 +6,15 @@ namespace CausalCart.Features.Tests.Study;
 
 public sealed class StudySpecParseTests
 {
+    [Theory]
+    [InlineData("gbdt", NuisanceLearner.Gbdt)]
+    [InlineData("forest", NuisanceLearner.Forest)]
+    public void Flexible_nuisance_names_read_into_the_record(string name, NuisanceLearner expected)
+    {
+        var spec = StudySpec.Parse(Specs.WinterCoupon.Replace("nuisance: logistic", "nuisance: " + name, StringComparison.Ordinal));
+        Assert.Equal(expected, spec.Nuisance);
+    }
+
     [Fact]
     public void The_brief_campaign_study_reads_into_the_record()
     {
