@@ -118,6 +118,7 @@ public static class TwoStageLeastSquares
 
         // First stages: each endogenous regressor on [1, Z, W].
         var firstStages = new List<FirstStageDiagnostics>(k1);
+        bool exactFirstStage = false;
         var fittedEndogenous = new List<double[]>(k1);
         var firstResiduals = new List<double[]>(k1);
         int[] instrumentBlock = Enumerable.Range(1, m).ToArray();
@@ -127,9 +128,14 @@ public static class TwoStageLeastSquares
             var (_, _, resR) = Ols(wCols, d.Values, wNames, "control matrix [intercept, controls]");
             double rssU = SumSquares(res), rssR = SumSquares(resR);
             int kz = zCols.Count;
-            double classicalF = (rssR - rssU) / m / (rssU / (n - kz));
             double[,] v = Sandwich(zCols, res, inv, covariance);
-            double robustF = Wald(b, v, instrumentBlock, zNames) / m;
+
+            // An exact first stage (the regressor is one of its instruments, i.e. treated as exogenous) has no residual
+            // variance: its F statistics are +∞, reported as such rather than failing the covariance inversion.
+            bool exact = rssU <= 1e-20 * rssR;
+            exactFirstStage |= exact;
+            double classicalF = exact ? double.PositiveInfinity : (rssR - rssU) / m / (rssU / (n - kz));
+            double robustF = exact ? double.PositiveInfinity : Wald(b, v, instrumentBlock, zNames) / m;
             var coefs = instrumentBlock.Select(j => Coefficient(zNames[j], b[j], v[j, j], z2)).ToArray();
             double minF = Math.Min(classicalF, robustF);
             bool weak = minF < options.WeakInstrumentF;
@@ -178,6 +184,12 @@ public static class TwoStageLeastSquares
         }
 
         // Wu–Hausman (control function): y on [X, V̂]; Wald test of the V̂ block with the chosen covariance.
+        if (exactFirstStage)
+        {
+            notes.Add("An endogenous regressor is fitted exactly by its first stage (it is among its own instruments), so it is treated as exogenous and the Wu–Hausman test is not defined.");
+            return new TwoStageLeastSquaresResult(coefficients, cov, covariance.Kind, n, firstStages, sargan, null, notes);
+        }
+
         var cfCols = new List<double[]>(xCols);
         cfCols.AddRange(firstResiduals);
         var cfNames = new List<string>(xNames);

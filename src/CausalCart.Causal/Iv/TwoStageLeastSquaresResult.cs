@@ -13,7 +13,8 @@ namespace CausalCart.Causal.Iv;
 /// <param name="Sargan">Sargan's n·R² overidentification statistic (residuals on all exogenous variables); <c>null</c>
 /// when exactly identified. Valid under homoskedasticity.</param>
 /// <param name="WuHausman">Regression-based endogeneity test: Wald test, with the chosen covariance, that the first-stage
-/// residuals enter the outcome equation (control-function form).</param>
+/// residuals enter the outcome equation (control-function form); <c>null</c> when a first stage fits exactly (a regressor
+/// instruments itself), where the test is not defined.</param>
 /// <param name="Notes">Warnings and remarks (weak instruments, rules of thumb).</param>
 public sealed record TwoStageLeastSquaresResult(
     IReadOnlyList<CoefficientEstimate> Coefficients,
@@ -22,7 +23,7 @@ public sealed record TwoStageLeastSquaresResult(
     int Count,
     IReadOnlyList<FirstStageDiagnostics> FirstStages,
     IvTestStatistic? Sargan,
-    IvTestStatistic WuHausman,
+    IvTestStatistic? WuHausman,
     IReadOnlyList<string> Notes)
 {
     /// <summary>The coefficient named <paramref name="term"/>.</summary>
