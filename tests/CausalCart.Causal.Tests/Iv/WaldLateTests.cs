@@ -54,11 +54,11 @@ public class WaldLateTests
     {
         var (y, d, _) = Simulate(500, 5);
         double[] unrelated = Enumerable.Range(0, 500).Select(i => (double)(i % 2)).ToArray();
-        double[] dSame = d.Select((v, i) => i < 2 ? v : d[i]).ToArray();
         // Treatment independent of the instrument by construction: both arms share the same treatment rate.
         double[] treatment = Enumerable.Range(0, 500).Select(i => (double)((i / 2) % 2)).ToArray();
         var ex = Assert.Throws<ArgumentException>(() => WaldLate.Estimate(y, treatment, unrelated));
         Assert.Contains("does not move the treatment", ex.Message);
-        Assert.Throws<ArgumentException>(() => WaldLate.Estimate(y, dSame, unrelated.Select(v => v * 2).ToArray()));
+        var nonBinary = Assert.Throws<ArgumentException>(() => WaldLate.Estimate(y, d, unrelated.Select(v => v * 2).ToArray()));
+        Assert.Contains("row 1 has 2", nonBinary.Message);
     }
 }
