@@ -16,6 +16,7 @@ internal static class Labels
         EffectMethod.DmlIrm => "Double ML, interactive (IRM)",
         EffectMethod.CausalForest => "Causal forest (GRF)",
         EffectMethod.Matching => "Nearest-neighbour matching",
+        EffectMethod.Subclassification => "Propensity subclassification",
         _ => method.ToString(),
     };
 
@@ -30,6 +31,7 @@ internal static class Labels
         EffectMethod.DmlIrm => "double ML (interactive)",
         EffectMethod.CausalForest => "causal forest",
         EffectMethod.Matching => "nearest-neighbour matching",
+        EffectMethod.Subclassification => "propensity subclassification",
         _ => method.ToString(),
     };
 
@@ -44,6 +46,7 @@ internal static class Labels
         EffectMethod.DmlIrm => "DML-IRM",
         EffectMethod.CausalForest => "Causal forest",
         EffectMethod.Matching => "Matching",
+        EffectMethod.Subclassification => "Subclassification",
         _ => method.ToString(),
     };
 

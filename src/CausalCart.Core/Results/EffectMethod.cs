@@ -60,4 +60,7 @@ public enum EffectMethod
 
     /// <summary>Two-way fixed-effects regression (unit and period effects); biased under staggered adoption with heterogeneous effects.</summary>
     TwoWayFixedEffects,
+
+    /// <summary>Subclassification (stratification) on the propensity score (Rosenbaum &amp; Rubin 1984), strata averaged with ATE or ATT weights.</summary>
+    Subclassification,
 }

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text;
+using CausalCart.Causal.Matching;
+using CausalCart.Core.Results;
+using CausalCart.Numerics;
+using Xunit.Abstractions;
+
+namespace CausalCart.Causal.Tests;
+
+/// <summary>
+/// Hillstrom MineThatData e-mail RCT (64,000 customers; arms Mens E-Mail, Womens E-Mail, No E-Mail): with random
+/// assignment every consistent adjusted estimator must agree with the difference in means. "Agrees" means the
+/// difference-in-means point estimate lies inside the adjusted method's 95% interval.
+/// </summary>
+public class HillstromSharedDataTests(ITestOutputHelper output)
+{
+    private static string SharedData()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "shared", "data");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"shared/data was not found in any parent of {AppContext.BaseDirectory}; the Hillstrom check needs shared/data/hillstrom/hillstrom.csv.");
+    }
+
+    /// <summary>Splits one CSV line, honouring double quotes (history_segment may hold commas).</summary>
+    private static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var cur = new StringBuilder();
+        bool quoted = false;
+        foreach (char c in line)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(cur.ToString());
+                cur.Clear();
+            }
+            else
+            {
+                cur.Append(c);
+            }
+        }
+
+        fields.Add(cur.ToString());
+        return fields;
+    }
+
+    private sealed record Rows(List<List<string>> Fields, Dictionary<string, int> Col);
+
+    private static Rows Load()
+    {
+        string path = Path.Combine(SharedData(), "hillstrom", "hillstrom.csv");
+        Assert.True(File.Exists(path), $"Hillstrom file missing: {path}");
+        string[] lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToArray();
+        List<string> header = SplitCsv(lines[0]);
+        var col = header.Select((h, i) => (h, i)).ToDictionary(p => p.h, p => p.i);
+        var rows = lines.Skip(1).Select(SplitCsv).ToList();
+        Assert.All(rows, r => Assert.Equal(header.Count, r.Count));
+        return new Rows(rows, col);
+    }
+
+    /// <summary>The data for one e-mail arm against No E-Mail with the pre-treatment covariates.</summary>
+    private static EffectData Contrast(Rows d, string arm, string outcome)
+    {
+        var rows = d.Fields.Where(r => r[d.Col["segment"]] == arm || r[d.Col["segment"]] == "No E-Mail").ToList();
+        string[] segments = d.Fields.Select(r => r[d.Col["history_segment"]]).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var names = new List<string> { "recency", "history", "mens", "womens", "newbie", "zip_Urban", "zip_Surburban", "channel_Phone", "channel_Web" };
+        names.AddRange(segments.Skip(1).Select(s => "history_segment=" + s));
+        int n = rows.Count, p = names.Count;
+        var x = new Matrix(n, p);
+        var t = new double[n];
+        var y = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            List<string> r = rows[i];
+            double Num(string c) => double.Parse(r[d.Col[c]], CultureInfo.InvariantCulture);
+            x[i, 0] = Num("recency");
+            x[i, 1] = Num("history");
+            x[i, 2] = Num("mens");
+            x[i, 3] = Num("womens");
+            x[i, 4] = Num("newbie");
+            x[i, 5] = r[d.Col["zip_code"]] == "Urban" ? 1 : 0;
+            x[i, 6] = r[d.Col["zip_code"]] == "Surburban" ? 1 : 0;
+            x[i, 7] = r[d.Col["channel"]] == "Phone" ? 1 : 0;
+            x[i, 8] = r[d.Col["channel"]] == "Web" ? 1 : 0;
+            for (int s = 1; s < segments.Length; s++)
+            {
+                x[i, 8 + s] = r[d.Col["history_segment"]] == segments[s] ? 1 : 0;
+            }
+
+            t[i] = r[d.Col["segment"]] == arm ? 1 : 0;
+            y[i] = Num(outcome);
+        }
+
+        return new EffectData(y, t, x, names);
+    }
+
+    private static IEnumerable<IEffectEstimator> Methods()
+    {
+        var o = new EffectOptions { Estimands = [Estimand.Ate], Seed = 7 };
+        yield return new RegressionEstimator(o);
+        yield return new IpwEstimator(o);
+        yield return new AipwEstimator(o);
+        yield return new CausalCart.Causal.Dml.DmlPlrEstimator(o, new CausalCart.Causal.Dml.DmlOptions { Learners = CausalCart.Causal.Dml.NuisanceLearners.Linear });
+        yield return new CausalCart.Causal.Dml.DmlIrmEstimator(o, new CausalCart.Causal.Dml.DmlOptions { Learners = CausalCart.Causal.Dml.NuisanceLearners.Linear });
+        yield return new MatchingEstimator(o);
+        yield return new SubclassificationEstimator(o);
+    }
+
+    [Theory]
+    [InlineData("Mens E-Mail", "visit")]
+    [InlineData("Womens E-Mail", "visit")]
+    [InlineData("Mens E-Mail", "conversion")]
+    [InlineData("Womens E-Mail", "conversion")]
+    [InlineData("Mens E-Mail", "spend")]
+    [InlineData("Womens E-Mail", "spend")]
+    public void Adjusted_estimators_agree_with_the_difference_in_means(string arm, string outcome)
+    {
+        EffectData data = Contrast(Load(), arm, outcome);
+        Assert.Equal(data.Count, 21306 + (arm == "Mens E-Mail" ? 21307 : 21387));
+        EffectEstimate dim = new NaiveEstimator(new EffectOptions { Estimands = [Estimand.Ate] }).Estimate(data).For(Estimand.Ate);
+        output.WriteLine($"| {arm} | {outcome} | Difference in means | {dim.Estimate:F5} | [{dim.CiLower:F5}, {dim.CiUpper:F5}] | — |");
+        var failures = new List<string>();
+        foreach (IEffectEstimator m in Methods())
+        {
+            EffectEstimate e = m.Estimate(data).For(Estimand.Ate);
+            bool agrees = e.Covers(dim.Estimate);
+            output.WriteLine($"| {arm} | {outcome} | {m.Method} | {e.Estimate:F5} | [{e.CiLower:F5}, {e.CiUpper:F5}] | {(agrees ? "yes" : "NO")} |");
+            if (!agrees)
+            {
+                failures.Add($"{m.Method}: {e.Estimate} [{e.CiLower}, {e.CiUpper}] does not contain the difference in means {dim.Estimate}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("; ", failures));
+    }
+}
