@@ -98,3 +98,52 @@ public class StaggeredCoverageStudyTests(ITestOutputHelper output)
         Assert.True(Math.Abs((twfeSum / worlds) - simpleTruth) > 0.1, $"static TWFE mean {twfeSum / worlds} is expected to be biased away from {simpleTruth}");
     }
 }
+
+/// <summary>
+/// The same coverage check on the Simulation project's staggered campaign rollout (<c>StaggeredRolloutSimulator</c>,
+/// default options: 2,000 units, 12 weeks, cohorts 4/7/10, never-treated 40 %). Slow.
+/// </summary>
+public class StaggeredRolloutCoverageStudyTests(ITestOutputHelper output)
+{
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Event_study_covers_the_simulated_rollout_truth_over_50_worlds_while_twfe_is_biased()
+    {
+        const int worlds = 50;
+        int pointwiseHits = 0, pointwiseTotal = 0, bandHits = 0;
+        double twfeBias = 0, simpleBias = 0;
+        for (int w = 0; w < worlds; w++)
+        {
+            var world = CausalCart.Simulation.Staggered.StaggeredRolloutSimulator.Simulate(new() { Seed = 100 + w });
+            DidPanel panel = DidPanel.Create(new DidPanelColumns(world.Unit, world.Week, world.Spend, world.FirstTreated));
+            CallawaySantAnnaResult fit = new CallawaySantAnna(new CallawaySantAnnaOptions
+            {
+                BasePeriod = DidBasePeriod.Universal,
+                Estimation = DidEstimation.OutcomeRegression,
+                BootstrapReplications = 499,
+                Seed = (ulong)w + 1,
+            }).Fit(panel);
+            IReadOnlyDictionary<int, double> truth = world.EventStudyTruth();
+            bool allInBand = true;
+            foreach (DidAggregatePoint p in fit.Aggregate(DidAggregation.Dynamic).Points.Where(p => p.Key != -1))
+            {
+                pointwiseTotal++;
+                pointwiseHits += p.Covers(truth[p.Key]) ? 1 : 0;
+                allInBand &= p.BandCovers(truth[p.Key]);
+            }
+
+            bandHits += allInBand ? 1 : 0;
+            simpleBias += fit.Aggregate(DidAggregation.Simple).Overall.Estimate - world.SimpleTruth();
+            twfeBias += TwoWayFixedEffects.FitStatic(panel).Static!.Estimate - world.SimpleTruth();
+        }
+
+        double pointwise = (double)pointwiseHits / pointwiseTotal, band = (double)bandHits / worlds;
+        output.WriteLine($"{worlds} rollout worlds: pointwise coverage {pointwise:F3} ({pointwiseTotal} intervals), uniform-band coverage {band:F2}; " +
+            $"simple ATT mean bias {simpleBias / worlds:F4}; static TWFE mean bias {twfeBias / worlds:F4} (simple truth of seed 100: " +
+            $"{CausalCart.Simulation.Staggered.StaggeredRolloutSimulator.Simulate(new() { Seed = 100 }).SimpleTruth():F4})");
+        Assert.InRange(pointwise, 0.90, 0.99);
+        Assert.InRange(band, 0.86, 1.0);
+        Assert.True(Math.Abs(simpleBias / worlds) < 0.05, $"simple ATT mean bias {simpleBias / worlds}");
+        Assert.True(twfeBias / worlds < -0.3, $"static TWFE mean bias {twfeBias / worlds} is expected to be clearly negative");
+    }
+}
