@@ -1,9 +1,12 @@
 // Ingest benchmark: CausalCart's ingest (parse, clean, dedupe, dictionary-encode, append, sessionize) of a
 // generic CSV written by ShopSim, against DuckDB's own CREATE TABLE AS SELECT * FROM read_csv(...) on the same
 // file, run back to back in one process, best of N runs each. Usage:
-//   dotnet run -c Release --project bench/IngestBench -- [events=10000000] [workdir=/tmp/causalcart-ingest-bench] [runs=2]
+//   dotnet run -c Release --project bench/IngestBench -- [events=10000000] [workdir=/tmp/causalcart-ingest-bench] [runs=2] [stages]
+// With a fourth argument "stages", each run first does a stage breakdown: the same calls IngestService makes
+// (hash + parse/append transaction, sessionize, quality summary), each timed with wall and process CPU time.
 using System.Diagnostics;
 using System.Globalization;
+using CausalCart.Ingest;
 using CausalCart.Pipeline.Ingestion;
 using CausalCart.Simulation;
 using CausalCart.Store;
@@ -13,6 +16,7 @@ var inv = CultureInfo.InvariantCulture;
 long targetEvents = args.Length > 0 ? long.Parse(args[0], inv) : 10_000_000;
 string work = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "causalcart-ingest-bench");
 int runs = args.Length > 2 ? int.Parse(args[2], inv) : 2;
+bool stages = args.Length > 3 && args[3] == "stages";
 Directory.CreateDirectory(work);
 string world = Path.Combine(work, $"world-{targetEvents}");
 string events = Path.Combine(world, ShopSimFiles.Events);
@@ -32,6 +36,12 @@ double bestOurs = double.MaxValue, bestDuck = double.MaxValue;
 for (int r = 0; r < runs; r++)
 {
     string ours = Path.Combine(work, "ours.duckdb");
+    if (stages)
+    {
+        Delete(ours);
+        StageBreakdown(events, ours, rows);
+    }
+
     Delete(ours);
     var sw = Stopwatch.StartNew();
     var summary = IngestService.Run(new IngestRequest { Path = events, StorePath = ours });
@@ -59,6 +69,49 @@ for (int r = 0; r < runs; r++)
 }
 
 Console.WriteLine(string.Create(inv, $"best: causalcart {rows / bestOurs / 1e6:F2} M events/s, duckdb {rows / bestDuck / 1e6:F2} M events/s, ratio (causalcart speed / duckdb speed) {bestDuck / bestOurs:F2}"));
+
+// Times each stage of IngestService.Run separately (wall and whole-process CPU, so CPU/wall is the cores used).
+static void StageBreakdown(string events, string storePath, long rows)
+{
+    var inv = CultureInfo.InvariantCulture;
+    var process = Process.GetCurrentProcess();
+    TimeSpan Cpu()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
+    var wall = Stopwatch.StartNew();
+    var cpu = Cpu();
+    void Report(string stage)
+    {
+        var c = Cpu();
+        Console.WriteLine(string.Create(inv, $"  stage {stage,-34} wall {wall.Elapsed.TotalSeconds,6:F2} s  cpu {(c - cpu).TotalSeconds,6:F2} s  cores {(c - cpu).TotalSeconds / wall.Elapsed.TotalSeconds,4:F2}"));
+        wall.Restart();
+        cpu = Cpu();
+    }
+
+    using var store = EventStore.Open(storePath, new EventStoreOptions());
+    Report("open store");
+    var reader = new EventReader(EventReaderOptions.For(LogFormat.Generic));
+    var result = store.IngestEvents(events, "generic", (ids, sink, token) =>
+    {
+        using var background = new BackgroundEventSink(sink);
+        var counts = reader.Read(events, ids, background, token);
+        background.Complete();
+        return counts;
+    });
+    if (result.Accepted != rows)
+    {
+        throw new InvalidOperationException($"accepted {result.Accepted} of {rows}");
+    }
+
+    Report("hash + parse/append + commit");
+    store.Sessionize();
+    Report("sessionize (SQL)");
+    store.QualityReport();
+    Report("quality summary (SQL)");
+}
 
 static void Delete(string path)
 {
