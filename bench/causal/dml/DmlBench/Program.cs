@@ -2,7 +2,7 @@
 //   dotnet run -c Release --project bench/causal/dml/DmlBench -- ihdp <shared/data> [linear|poly2]
 //   dotnet run -c Release --project bench/causal/dml/DmlBench -- 401k <shared/data> [linear|poly2]
 //   dotnet run -c Release --project bench/causal/dml/DmlBench -- coverage <worlds> <n>
-//   dotnet run -c Release --project bench/causal/dml/DmlBench -- speed <n> <nuisance: linear|poly2> [folds]
+//   dotnet run -c Release --project bench/causal/dml/DmlBench -- speed <n> <nuisance: linear|poly2|gbdt|hgb> [folds]
 // Data on stdout, progress on stderr. Exit 2 on usage errors.
 using System.Diagnostics;
 using System.Globalization;
@@ -53,10 +53,33 @@ static NuisanceLearners Learners(string kind) => kind switch
         Treatment = () => new Poly2.Regressor(1e-3),
         Effect = () => new LinearRegression(new LinearRegressionOptions(1e-8)),
     },
-    // The lead adds e.g. "gbdt" => new NuisanceLearners { Outcome = () => new GradientBoostedRegressor(...), ... } here
-    // once CausalCart.Learners.Boosting lands; nothing else in this bench changes.
-    _ => throw new ArgumentException($"Nuisance kind '{kind}' is not available; valid: linear, poly2."),
+    // The spine's `nuisance: gbdt` (up to 500 trees of depth 4, learning rate 0.05, early stopping on a 10% split).
+    "gbdt" => FlexibleNuisances.GradientBoosting(seed: 1),
+    // Shaped like scikit-learn's HistGradientBoosting defaults that EconML's anchor row used: 100 trees, learning rate
+    // 0.1, depth 5 (≤ 31 leaves), early stopping on a 10% split.
+    "hgb" => HgbLike(),
+    _ => throw new ArgumentException($"Nuisance kind '{kind}' is not available; valid: linear, poly2, gbdt, hgb."),
 };
+
+static NuisanceLearners HgbLike()
+{
+    var options = new CausalCart.Learners.Boosting.GradientBoostingOptions
+    {
+        Trees = 100,
+        LearningRate = 0.1,
+        MaxDepth = 5,
+        EarlyStoppingRounds = 10,
+        ValidationFraction = 0.1,
+        Seed = 1,
+    };
+    return new NuisanceLearners
+    {
+        Outcome = () => new CausalCart.Learners.Boosting.GradientBoostedTreesRegressor(options),
+        Propensity = () => new CausalCart.Learners.Boosting.GradientBoostedTreesClassifier(options),
+        Treatment = () => new CausalCart.Learners.Boosting.GradientBoostedTreesRegressor(options),
+        Effect = () => new LinearRegression(new LinearRegressionOptions(1e-8)),
+    };
+}
 
 static int Ihdp(string dataDir, string kind)
 {
