@@ -14,20 +14,8 @@ namespace CausalCart.Causal.Tests;
 /// </summary>
 public class HillstromSharedDataTests(ITestOutputHelper output)
 {
-    private static string SharedData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"shared/data was not found in any parent of {AppContext.BaseDirectory}; the Hillstrom check needs shared/data/hillstrom/hillstrom.csv.");
-    }
+    private static string SharedData() => Sensitivity.SharedData.Folder(
+        $"shared/data was not found in any parent of {AppContext.BaseDirectory}; the Hillstrom check needs shared/data/hillstrom/hillstrom.csv.");
 
     /// <summary>Splits one CSV line, honouring double quotes (history_segment may hold commas).</summary>
     private static List<string> SplitCsv(string line)

@@ -9,20 +9,8 @@ namespace CausalCart.Causal.Tests;
 /// <summary>IHDP (Hill 2011; the NPCI simulation, replication 1): semi-synthetic with known potential outcomes.</summary>
 public class IhdpSharedDataTests(ITestOutputHelper output)
 {
-    private static string SharedData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"shared/data was not found in any parent of {AppContext.BaseDirectory}; the IHDP check needs shared/data/ihdp/ihdp_npci_1.csv.");
-    }
+    private static string SharedData() => Sensitivity.SharedData.Folder(
+        $"shared/data was not found in any parent of {AppContext.BaseDirectory}; the IHDP check needs shared/data/ihdp/ihdp_npci_1.csv.");
 
     [Fact]
     public void Aipw_att_on_ihdp_replication_1_is_within_half_a_unit_of_4_and_covers_the_sample_truth()

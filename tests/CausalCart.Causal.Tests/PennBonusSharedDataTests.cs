@@ -16,20 +16,8 @@ public class PennBonusSharedDataTests(ITestOutputHelper output)
     private static readonly string[] Binary =
         ["female", "black", "othrace", "q2", "q3", "q4", "q5", "q6", "recall", "agelt35", "agegt54", "durable", "nondurable", "lusd", "husd"];
 
-    private static string SharedData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"shared/data was not found in any parent of {AppContext.BaseDirectory}; the Penn check needs shared/data/rct_penn_jae/penn_jae.dat.");
-    }
+    private static string SharedData() => Sensitivity.SharedData.Folder(
+        $"shared/data was not found in any parent of {AppContext.BaseDirectory}; the Penn check needs shared/data/rct_penn_jae/penn_jae.dat.");
 
     /// <summary>Bonus group <paramref name="group"/> against the control group; covariates as DoubleML's example
     /// (dep as two dummies, q1 the reference quarter).</summary>

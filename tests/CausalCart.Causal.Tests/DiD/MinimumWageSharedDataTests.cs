@@ -20,20 +20,8 @@ public class MinimumWageSharedDataTests(ITestOutputHelper output)
         (2006, 2001, -0.047308), (2006, 2002, -0.080998), (2006, 2003, -0.034089), (2006, 2004, -0.016700), (2006, 2006, -0.019393),
     ];
 
-    private static string SharedData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"shared/data was not found in any parent of {AppContext.BaseDirectory}; the minimum-wage check needs shared/data/did_minwage/minwage_data.csv.");
-    }
+    private static string SharedData() => Sensitivity.SharedData.Folder(
+        $"shared/data was not found in any parent of {AppContext.BaseDirectory}; the minimum-wage check needs shared/data/did_minwage/minwage_data.csv.");
 
     private static DidPanel LoadPanel()
     {

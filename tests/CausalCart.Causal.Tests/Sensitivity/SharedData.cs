@@ -3,6 +3,21 @@ namespace CausalCart.Causal.Tests.Sensitivity;
 /// <summary>Finds <c>shared/data</c> by walking up from the test binaries; fails loudly when it is missing.</summary>
 internal static class SharedData
 {
+    /// <summary>The <c>shared/data</c> folder; throws with <paramref name="missingMessage"/> when no parent holds one.</summary>
+    public static string Folder(string missingMessage)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "shared", "data");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException(missingMessage);
+    }
+
     public static string File(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
