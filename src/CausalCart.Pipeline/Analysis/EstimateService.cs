@@ -45,6 +45,7 @@ public static class EstimateService
             $"'{request.Treatment}'" + (request.TreatedValue is null ? string.Empty : $" = '{request.TreatedValue}'"),
             $"'{request.Outcome}'",
             design.CovariateNames,
+            (request.Analysis.Learners is null ? string.Empty : "AIPW: the chosen flexible propensity and outcome learners; other estimators: ") +
             "logistic propensity; " + (request.Analysis.OutcomeModel switch
             {
                 Causal.OutcomeModelKind.Linear => "linear",
