@@ -43,6 +43,98 @@ public sealed class AipwEstimator(EffectOptions? options = null, Dml.NuisanceLea
             return irm with { Method = Method, Estimates = [.. irm.Estimates.Select(e => e with { Method = Method })] };
         }
 
+        (double[] raw, double[] ec, double[] m1, double[] m0, int clipped, bool converged, bool logistic) = FitNuisances(data);
+        int n = data.Count;
+        int k = Options.Folds;
+        var warnings = new List<string>();
+        if (clipped > 0)
+        {
+            warnings.Add(Nuisance.ClipWarning(clipped, n, Options.PropensityClip));
+        }
+
+        if (!converged)
+        {
+            warnings.Add("A nuisance model did not converge within its iteration limit.");
+        }
+
+        double[] w = data.W;
+        double[] t = data.Treatment;
+        double[] y = data.Outcome;
+        var estimates = new List<EffectEstimate>();
+        foreach (Estimand estimand in Options.Estimands)
+        {
+            double[] psi = estimand == Estimand.Ate ? ScoresFrom(data, ec, m1, m0) : new double[n];
+            double num = 0, den = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (estimand == Estimand.Att)
+                {
+                    double e = ec[i];
+                    psi[i] = (t[i] * (y[i] - m0[i])) - ((1 - t[i]) * e * (y[i] - m0[i]) / (1 - e));
+                }
+
+                num += w[i] * psi[i];
+                den += estimand == Estimand.Ate ? w[i] : w[i] * t[i];
+            }
+
+            double theta = num / den;
+            var c = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                double centre = estimand == Estimand.Ate ? theta : t[i] * theta;
+                c[i] = w[i] * (psi[i] - centre) / den;
+            }
+
+            var diag = new Dictionary<string, double>
+            {
+                ["folds"] = k,
+                ["clippedShare"] = (double)clipped / n,
+                ["clipEpsilon"] = Options.PropensityClip,
+                ["logisticOutcome"] = logistic ? 1 : 0,
+            };
+            estimates.Add(Inference.Build(Method, estimand, theta, c, data, Options, diag, [.. warnings]));
+        }
+
+        OverlapDiagnostics overlap = Diagnostics.Overlap(raw, t, w, Options.ExtremeThreshold, Options.PropensityClip);
+        BalanceDiagnostics balance = Diagnostics.Balance(data, ec, Options.BalanceThreshold);
+        return new EstimationResult(Method, estimates, Inference.Associate(data), overlap, balance, raw);
+    }
+
+    /// <summary>
+    /// The per-unit ATE scores ψ_i = m̂₁ − m̂₀ + T(Y − m̂₁)/ê − (1 − T)(Y − m̂₀)/(1 − ê) from the same cross-fitted nuisances
+    /// (same folds, clipping and models) as <see cref="Estimate"/>; their weighted mean is its ATE. Used for effect
+    /// heterogeneity, whose segment and group effects are then means of the scores the headline estimate averages.
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Estimate"/>.</exception>
+    public double[] AteScores(EffectData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Options.Validate();
+        if (Learners is not null)
+        {
+            return Dml.AipwNuisances.Fit(data, Options, new Dml.DmlOptions { Learners = Learners }, 0).AteScores(data);
+        }
+
+        (_, double[] ec, double[] m1, double[] m0, _, _, _) = FitNuisances(data);
+        return ScoresFrom(data, ec, m1, m0);
+    }
+
+    private static double[] ScoresFrom(EffectData data, double[] ec, double[] m1, double[] m0)
+    {
+        double[] t = data.Treatment;
+        double[] y = data.Outcome;
+        var psi = new double[data.Count];
+        for (int i = 0; i < psi.Length; i++)
+        {
+            double e = ec[i];
+            psi[i] = m1[i] - m0[i] + (t[i] * (y[i] - m1[i]) / e) - ((1 - t[i]) * (y[i] - m0[i]) / (1 - e));
+        }
+
+        return psi;
+    }
+
+    private (double[] Raw, double[] Clipped, double[] M1, double[] M0, int ClippedCount, bool Converged, bool Logistic) FitNuisances(EffectData data)
+    {
         bool logistic = Nuisance.UsesLogistic(data, Options);
         int n = data.Count;
         int k = Options.Folds;
@@ -83,55 +175,6 @@ public sealed class AipwEstimator(EffectOptions? options = null, Dml.NuisanceLea
 
         var ec = new double[n];
         int clipped = Nuisance.Clip(raw, Options.PropensityClip, ec);
-        var warnings = new List<string>();
-        if (clipped > 0)
-        {
-            warnings.Add(Nuisance.ClipWarning(clipped, n, Options.PropensityClip));
-        }
-
-        if (!converged)
-        {
-            warnings.Add("A nuisance model did not converge within its iteration limit.");
-        }
-
-        double[] w = data.W;
-        double[] t = data.Treatment;
-        double[] y = data.Outcome;
-        var estimates = new List<EffectEstimate>();
-        foreach (Estimand estimand in Options.Estimands)
-        {
-            var psi = new double[n];
-            double num = 0, den = 0;
-            for (int i = 0; i < n; i++)
-            {
-                double e = ec[i];
-                psi[i] = estimand == Estimand.Ate
-                    ? m1[i] - m0[i] + (t[i] * (y[i] - m1[i]) / e) - ((1 - t[i]) * (y[i] - m0[i]) / (1 - e))
-                    : (t[i] * (y[i] - m0[i])) - ((1 - t[i]) * e * (y[i] - m0[i]) / (1 - e));
-                num += w[i] * psi[i];
-                den += estimand == Estimand.Ate ? w[i] : w[i] * t[i];
-            }
-
-            double theta = num / den;
-            var c = new double[n];
-            for (int i = 0; i < n; i++)
-            {
-                double centre = estimand == Estimand.Ate ? theta : t[i] * theta;
-                c[i] = w[i] * (psi[i] - centre) / den;
-            }
-
-            var diag = new Dictionary<string, double>
-            {
-                ["folds"] = k,
-                ["clippedShare"] = (double)clipped / n,
-                ["clipEpsilon"] = Options.PropensityClip,
-                ["logisticOutcome"] = logistic ? 1 : 0,
-            };
-            estimates.Add(Inference.Build(Method, estimand, theta, c, data, Options, diag, [.. warnings]));
-        }
-
-        OverlapDiagnostics overlap = Diagnostics.Overlap(raw, t, w, Options.ExtremeThreshold, Options.PropensityClip);
-        BalanceDiagnostics balance = Diagnostics.Balance(data, ec, Options.BalanceThreshold);
-        return new EstimationResult(Method, estimates, Inference.Associate(data), overlap, balance, raw);
+        return (raw, ec, m1, m0, clipped, converged, logistic);
     }
 }

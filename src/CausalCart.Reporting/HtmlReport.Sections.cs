@@ -239,6 +239,60 @@ public static partial class HtmlReport
         html.Append("</tbody>\n</table>\n</section>\n");
     }
 
+    private static void AppendWhoResponds(StringBuilder html, AnalysisResult result)
+    {
+        if (result.Heterogeneity is not { } h)
+        {
+            return;
+        }
+
+        bool binary = result.Association.OutcomeIsBinary;
+        html.Append("<section id=\"who-responds\">\n<h2>Who responds</h2>\n<ul class=\"lead\">\n");
+        foreach (string sentence in WhoRespondsWording.Sentences(h, binary))
+        {
+            html.Append("<li>").Append(E(sentence)).Append("</li>\n");
+        }
+
+        html.Append("</ul>\n");
+        int rows = h.LearnedGroups.Count + h.Segments.Count;
+        html.Append(Inv($"<div id=\"chart-who-responds\" class=\"chart\" style=\"height:{100 + (36 * rows)}px\" role=\"img\" aria-label=\"Effect by predicted response group and by segment\"></div>\n"));
+        if (h.Segments.Count > 0)
+        {
+            html.Append("<h3>By your segments of '").Append(E(h.SegmentColumn ?? "segment")).Append("'</h3>\n");
+            AppendGroups(html, "who-segments", "Segment", h.Segments.Select(g => (g.Label, g)), h.ConfidenceLevel, binary);
+        }
+
+        html.Append("<h3>By predicted response</h3>\n");
+        AppendGroups(html, "who-groups", "Group", h.LearnedGroups.Select((g, i) => (WhoRespondsWording.GroupLabel(i, h.LearnedGroups.Count), g)), h.ConfidenceLevel, binary);
+        html.Append("<p>Highest minus lowest group: ")
+            .Append(E(WhoRespondsWording.EffectWithInterval(h.TopMinusBottom.Estimate, h.TopMinusBottom.CiLower, h.TopMinusBottom.CiUpper, h.ConfidenceLevel, binary)))
+            .Append(".</p>\n<h3>How the effect moves with each covariate (best linear projection)</h3>\n")
+            .Append("<table id=\"who-projection\">\n<thead><tr><th>Term</th><th class=\"num\">").Append(binary ? "Coefficient (pp)" : "Coefficient")
+            .Append("</th><th class=\"num\">Interval</th><th class=\"num\">p-value</th></tr></thead>\n<tbody>\n");
+        foreach (ProjectionTerm t in h.Projection)
+        {
+            html.Append("<tr><td>").Append(E(t.Term)).Append("</td><td class=\"num\">").Append(Value(t.Estimate, binary))
+                .Append("</td><td class=\"num\">").Append(E(MerchantWording.Interval(t.CiLower, t.CiUpper, h.ConfidenceLevel, binary)))
+                .Append("</td><td class=\"num\">").Append(E(WhoRespondsWording.PValue(t.PValue))).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n<p class=\"muted small\">").Append(E(h.Basis)).Append("</p>\n</section>\n");
+    }
+
+    private static void AppendGroups(StringBuilder html, string id, string heading, IEnumerable<(string Label, GroupEffect Group)> rows, double level, bool binary)
+    {
+        html.Append("<table id=\"").Append(id).Append("\">\n<thead><tr><th>").Append(heading).Append("</th><th class=\"num\">Units</th><th class=\"num\">")
+            .Append(binary ? "Effect (pp)" : "Effect").Append("</th><th class=\"num\">Interval</th></tr></thead>\n<tbody>\n");
+        foreach ((string label, GroupEffect g) in rows)
+        {
+            html.Append("<tr><td>").Append(E(label)).Append("</td><td class=\"num\">").Append(MerchantWording.Count(g.Units))
+                .Append("</td><td class=\"num\">").Append(Value(g.Estimate, binary))
+                .Append("</td><td class=\"num\">").Append(E(MerchantWording.Interval(g.CiLower, g.CiUpper, level, binary))).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+    }
+
     private static void AppendOverlap(StringBuilder html, AnalysisResult result)
     {
         html.Append("<section id=\"overlap\">\n<h2>Overlap: were treated and untreated comparable?</h2>\n");

@@ -17,6 +17,13 @@ internal static class Labels
         EffectMethod.CausalForest => "Causal forest (GRF)",
         EffectMethod.Matching => "Nearest-neighbour matching",
         EffectMethod.Subclassification => "Propensity subclassification",
+        EffectMethod.LinearDml => "Linear double ML (CATE model)",
+        EffectMethod.DrLearner => "DR-learner",
+        EffectMethod.SLearner => "S-learner (bootstrap interval)",
+        EffectMethod.TLearner => "T-learner (bootstrap interval)",
+        EffectMethod.XLearner => "X-learner (bootstrap interval)",
+        EffectMethod.RLearner => "R-learner (bootstrap interval)",
+        EffectMethod.MultiArmAipw => "Doubly robust, per arm (AIPW)",
         _ => method.ToString(),
     };
 
@@ -32,6 +39,13 @@ internal static class Labels
         EffectMethod.CausalForest => "causal forest",
         EffectMethod.Matching => "nearest-neighbour matching",
         EffectMethod.Subclassification => "propensity subclassification",
+        EffectMethod.LinearDml => "linear double ML",
+        EffectMethod.DrLearner => "DR-learner",
+        EffectMethod.SLearner => "S-learner",
+        EffectMethod.TLearner => "T-learner",
+        EffectMethod.XLearner => "X-learner",
+        EffectMethod.RLearner => "R-learner",
+        EffectMethod.MultiArmAipw => "doubly robust per arm (AIPW)",
         _ => method.ToString(),
     };
 
@@ -47,6 +61,13 @@ internal static class Labels
         EffectMethod.CausalForest => "Causal forest",
         EffectMethod.Matching => "Matching",
         EffectMethod.Subclassification => "Subclassification",
+        EffectMethod.LinearDml => "LinearDML",
+        EffectMethod.DrLearner => "DR-learner",
+        EffectMethod.SLearner => "S-learner",
+        EffectMethod.TLearner => "T-learner",
+        EffectMethod.XLearner => "X-learner",
+        EffectMethod.RLearner => "R-learner",
+        EffectMethod.MultiArmAipw => "AIPW per arm",
         _ => method.ToString(),
     };
 

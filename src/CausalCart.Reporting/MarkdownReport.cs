@@ -51,6 +51,7 @@ public static class MarkdownReport
         AppendGraph(md, result);
         AppendAssociation(md, result);
         AppendEstimates(md, result);
+        AppendWhoResponds(md, result);
         AppendOverlap(md, result);
         AppendBalance(md, result);
         AppendRefutations(md, result);
@@ -234,6 +235,56 @@ public static class MarkdownReport
             md.Append("True values (").Append(Md(t.Source)).Append("): ATE ").Append(Value(t.Ate, binary)).Append(", ATT ").Append(Value(t.Att, binary))
                 .Append(binary ? " percentage points.\n\n" : ".\n\n");
         }
+    }
+
+    private static void AppendWhoResponds(StringBuilder md, AnalysisResult result)
+    {
+        if (result.Heterogeneity is not { } h)
+        {
+            return;
+        }
+
+        bool binary = result.Association.OutcomeIsBinary;
+        md.Append("## Who responds\n\n");
+        foreach (string sentence in WhoRespondsWording.Sentences(h, binary))
+        {
+            md.Append("- ").Append(Md(sentence)).Append('\n');
+        }
+
+        md.Append('\n');
+        if (h.Segments.Count > 0)
+        {
+            md.Append("### By your segments of '").Append(Md(h.SegmentColumn ?? "segment")).Append("'\n\n");
+            AppendGroups(md, "Segment", h.Segments.Select(g => (g.Label, g)), h.ConfidenceLevel, binary);
+        }
+
+        md.Append("### By predicted response\n\n");
+        AppendGroups(md, "Group", h.LearnedGroups.Select((g, i) => (WhoRespondsWording.GroupLabel(i, h.LearnedGroups.Count), g)), h.ConfidenceLevel, binary);
+        md.Append("Highest minus lowest group: ")
+            .Append(Md(WhoRespondsWording.EffectWithInterval(h.TopMinusBottom.Estimate, h.TopMinusBottom.CiLower, h.TopMinusBottom.CiUpper, h.ConfidenceLevel, binary)))
+            .Append(".\n\n");
+        md.Append("### How the effect moves with each covariate (best linear projection)\n\n| Term | ")
+            .Append(binary ? "Coefficient (pp)" : "Coefficient").Append(" | Interval | p-value |\n|---|---:|---:|---:|\n");
+        foreach (ProjectionTerm t in h.Projection)
+        {
+            md.Append("| ").Append(Md(t.Term)).Append(" | ").Append(Value(t.Estimate, binary)).Append(" | ")
+                .Append(MerchantWording.Interval(t.CiLower, t.CiUpper, h.ConfidenceLevel, binary)).Append(" | ")
+                .Append(WhoRespondsWording.PValue(t.PValue)).Append(" |\n");
+        }
+
+        md.Append('\n').Append(Md(h.Basis)).Append("\n\n");
+    }
+
+    private static void AppendGroups(StringBuilder md, string heading, IEnumerable<(string Label, GroupEffect Group)> rows, double level, bool binary)
+    {
+        md.Append("| ").Append(heading).Append(" | Units | ").Append(binary ? "Effect (pp)" : "Effect").Append(" | Interval |\n|---|---:|---:|---:|\n");
+        foreach ((string label, GroupEffect g) in rows)
+        {
+            md.Append("| ").Append(Md(label)).Append(" | ").Append(MerchantWording.Count(g.Units)).Append(" | ").Append(Value(g.Estimate, binary))
+                .Append(" | ").Append(MerchantWording.Interval(g.CiLower, g.CiUpper, level, binary)).Append(" |\n");
+        }
+
+        md.Append('\n');
     }
 
     private static void AppendOverlap(StringBuilder md, AnalysisResult result)

@@ -24,6 +24,20 @@ public sealed partial class BrowserRenderingTests
     }
 
     [Fact]
+    public void The_who_responds_chart_renders_groups_and_segments_and_escapes_labels()
+    {
+        string dom = RenderInBrowser(SampleResults.WithWhoResponds(SampleResults.Payload, SampleResults.Payload), "who");
+        AssertChart(dom, "chart-estimates", minPaths: 15);
+        AssertChart(dom, "chart-who-responds", minPaths: 24);
+        string chart = Chart(dom, "chart-who-responds");
+        Assert.Contains("Predicted 80", chart, StringComparison.Ordinal);
+        Assert.Contains("bronze", chart, StringComparison.Ordinal);
+        // Had a label been parsed as markup, the DOM would hold an <img> element or a fourth script.
+        Assert.DoesNotContain("<img", ReportText.WithoutScriptBodies(dom), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(3, Regex.Count(dom, "<script", RegexOptions.IgnoreCase));
+    }
+
+    [Fact]
     public void Hostile_strings_are_drawn_as_text_and_never_run()
     {
         string dom = RenderInBrowser(SampleResults.Hostile(), "hostile");

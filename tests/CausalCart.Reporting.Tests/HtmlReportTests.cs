@@ -247,4 +247,19 @@ public sealed class HtmlReportTests
     [InlineData("", "")]
     public void Escaping_turns_markup_characters_into_entities_and_keeps_other_text(string text, string expected) =>
         Assert.Equal(expected, HtmlReport.E(text));
+
+    [Fact]
+    public void The_who_responds_section_has_its_chart_and_tables_between_estimates_and_overlap()
+    {
+        string html = HtmlReport.Render(SampleResults.WithWhoResponds());
+        int who = html.IndexOf("<section id=\"who-responds\">", StringComparison.Ordinal);
+        Assert.True(who > html.IndexOf("<section id=\"estimates\">", StringComparison.Ordinal));
+        Assert.True(who < html.IndexOf("<section id=\"overlap\">", StringComparison.Ordinal));
+        Assert.Contains("<div id=\"chart-who-responds\" class=\"chart\" style=\"height:388px\"", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>By your segments of 'tier'</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>gold</td><td class=\"num\">8,210</td><td class=\"num\">7.1</td><td class=\"num\">95% CI 4.9 to 9.3</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>highest 20% of predicted effect</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">&lt; 0.001</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<section id=\"who-responds\">", HtmlReport.Render(SampleResults.Coupon()), StringComparison.Ordinal);
+    }
 }

@@ -113,4 +113,38 @@ public sealed class MarkdownReportTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void The_who_responds_section_shows_segments_groups_and_the_projection_in_words()
+    {
+        string md = MarkdownReport.Render(SampleResults.WithWhoResponds());
+        string[] expected =
+        [
+            "## Who responds\n\n- The effect differs between customers: the 20% predicted to respond most gain 6.8 percentage points, the 20% predicted to respond least 0.40 percentage points; the difference, 6.4 percentage points (95% CI 3.9 to 8.9), is clear of zero.",
+            "- Among your segments of 'tier', 'gold' responds most, 7.1 percentage points (95% CI 4.9 to 9.3), and 'bronze' least, 1.2 percentage points (95% CI 0.2 to 2.2); their intervals do not overlap.",
+            "- Holding the other covariates fixed, the effect is larger for tier 'gold' than for the reference level (by 5.5 percentage points); larger where 'views\\_7d' is higher (by 0.40 percentage points per unit).\n",
+            "### By your segments of 'tier'\n\n| Segment | Units | Effect (pp) | Interval |\n|---|---:|---:|---:|\n| bronze | 24,000 | 1.2 | 95% CI 0.2 to 2.2 |",
+            "| lowest 20% of predicted effect | 9,642 | 0.40 | 95% CI −1.2 to 2.0 |",
+            "| highest 20% of predicted effect | 9,642 | 6.8 | 95% CI 4.8 to 8.8 |",
+            "| tier=gold | 5.5 | 95% CI 3.1 to 7.9 | < 0.001 |",
+            "| days\\_since\\_last\\_visit | −0.020 | 95% CI −0.10 to 0.06 | 0.620 |",
+        ];
+        foreach (string e in expected)
+        {
+            Assert.Contains(e, md, StringComparison.Ordinal);
+        }
+
+        Assert.True(md.IndexOf("## Who responds", StringComparison.Ordinal) > md.IndexOf("## Causal estimates", StringComparison.Ordinal));
+        Assert.True(md.IndexOf("## Who responds", StringComparison.Ordinal) < md.IndexOf("## Overlap", StringComparison.Ordinal));
+        Assert.DoesNotContain("## Who responds", MarkdownReport.Render(SampleResults.Coupon()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_clear_heterogeneity_the_report_says_so()
+    {
+        var r = SampleResults.WithWhoResponds();
+        r = r with { Heterogeneity = r.Heterogeneity! with { HeterogeneityDetected = false, TopMinusBottom = new Core.Results.ProjectionTerm("top minus bottom", 0.01, 0.012, -0.0135, 0.0335, 0.4) } };
+        string md = MarkdownReport.Render(r);
+        Assert.Contains("There is no clear evidence that some customers respond more than others: the 20% predicted to respond most and least differ by 1.0 percentage points (95% CI −1.4 to 3.4), an interval that includes zero.", md, StringComparison.Ordinal);
+    }
 }

@@ -91,6 +91,36 @@ internal static class SampleResults
         Estimates = [Estimate(EffectMethod.Ipw, Estimand.Ate, 1.24, 0.41)],
     };
 
+    /// <summary>The coupon study with its "who responds" section: three customer tiers and five learned response groups.</summary>
+    public static AnalysisResult WithWhoResponds(string segmentColumn = "tier", string bestSegment = "gold") => Coupon() with
+    {
+        Heterogeneity = new EffectHeterogeneity(
+            "Doubly robust (AIPW) scores with 5-fold cross-fitted learners.",
+            0.95,
+            segmentColumn,
+            [
+                new GroupEffect("bronze", 24_000, 0.012, 0.005, 0.002, 0.022),
+                new GroupEffect("silver", 16_000, 0.034, 0.007, 0.020, 0.048),
+                new GroupEffect(bestSegment, 8_210, 0.071, 0.011, 0.049, 0.093),
+            ],
+            [
+                new GroupEffect("g1", 9_642, 0.004, 0.008, -0.012, 0.020),
+                new GroupEffect("g2", 9_642, 0.015, 0.008, -0.001, 0.031),
+                new GroupEffect("g3", 9_642, 0.027, 0.008, 0.011, 0.043),
+                new GroupEffect("g4", 9_642, 0.041, 0.009, 0.023, 0.059),
+                new GroupEffect("g5", 9_642, 0.068, 0.010, 0.048, 0.088),
+            ],
+            new ProjectionTerm("top minus bottom", 0.064, 0.0128, 0.039, 0.089, 0.0000006),
+            true,
+            [
+                new ProjectionTerm("intercept", 0.010, 0.006, -0.002, 0.022, 0.095),
+                new ProjectionTerm("views_7d", 0.004, 0.001, 0.002, 0.006, 0.00006),
+                new ProjectionTerm("tier=gold", 0.055, 0.012, 0.031, 0.079, 0.000005),
+                new ProjectionTerm("days_since_last_visit", -0.0002, 0.0004, -0.001, 0.0006, 0.62),
+            ],
+            ["On average the treatment changes the outcome by +0.031."]),
+    };
+
     /// <summary>Every free-text field holds markup that must be shown, never executed; one diagnostic is infinite.</summary>
     public static AnalysisResult Hostile()
     {

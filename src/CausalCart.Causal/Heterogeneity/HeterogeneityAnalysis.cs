@@ -34,7 +34,10 @@ public sealed class HeterogeneityAnalysis(EffectOptions? options = null, DmlOpti
     /// <param name="segments">Null, or one segment name per unit (e.g. the merchant's customer tiers).</param>
     /// <exception cref="ArgumentException">Invalid options, a segment list of the wrong length or with an empty name,
     /// an unknown covariate, or too few units per fold.</exception>
-    public HeterogeneityResult Analyze(EffectData data, IReadOnlyList<string>? segments = null)
+    /// <param name="scores">Null to fit the AIPW nuisances with <see cref="Dml"/>'s learners; or per-unit ATE scores ψ (length
+    /// n, finite, E[ψ | X] = τ(X)) that another estimator already cross-fitted — e.g. <see cref="AipwEstimator.AteScores"/> —
+    /// so that the section's average effect is exactly that estimator's.</param>
+    public HeterogeneityResult Analyze(EffectData data, IReadOnlyList<string>? segments = null, IReadOnlyList<double>? scores = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         Options.Validate();
@@ -45,11 +48,15 @@ public sealed class HeterogeneityAnalysis(EffectOptions? options = null, DmlOpti
             throw new ArgumentException($"Segments have {segments.Count} labels for {data.Count} units.", nameof(segments));
         }
 
-        AipwNuisances nu = AipwNuisances.Fit(data, Options, Dml, 0);
-        double[] psi = nu.AteScores(data);
+        if (scores is not null && (scores.Count != data.Count || scores.Any(v => !double.IsFinite(v))))
+        {
+            throw new ArgumentException($"Scores must be {data.Count} finite values (got {scores.Count}{(scores.Count == data.Count ? ", some not finite" : string.Empty)}).", nameof(scores));
+        }
+
+        double[] psi = scores is null ? AipwNuisances.Fit(data, Options, Dml, 0).AteScores(data) : [.. scores];
         double[] w = data.W;
         double level = Options.ConfidenceLevel;
-        (double ate, double ateVar) = nu.Estimate(data, Estimand.Ate);
+        (double ate, double ateVar) = MeanWithVariance(psi, w, data.Groups);
         double ateSe = ScoreInference.StdError("heterogeneity ATE", ate, ateVar);
         double z = StandardNormal.TwoSidedCritical(level);
         var ateEstimate = new EffectEstimate(
@@ -277,6 +284,26 @@ public sealed class HeterogeneityAnalysis(EffectOptions? options = null, DmlOpti
                 throw new ArgumentException($"Weight is {weights[i]} at row {i}; weights must be finite and >= 0.", nameof(weights));
             }
         }
+    }
+
+    /// <summary>Weighted mean of the scores and the variance of that mean from its influence contributions (clustered by group).</summary>
+    private static (double Mean, double Variance) MeanWithVariance(double[] psi, double[] w, int[]? groups)
+    {
+        double num = 0, den = 0;
+        for (int i = 0; i < psi.Length; i++)
+        {
+            num += w[i] * psi[i];
+            den += w[i];
+        }
+
+        double mean = num / den;
+        var c = new double[psi.Length];
+        for (int i = 0; i < psi.Length; i++)
+        {
+            c[i] = w[i] * (psi[i] - mean) / den;
+        }
+
+        return (mean, ScoreInference.SumSquares(c, groups));
     }
 
     private static string GroupName(int g, int q) => string.Create(CultureInfo.InvariantCulture,

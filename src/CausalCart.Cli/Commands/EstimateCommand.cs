@@ -18,12 +18,15 @@ internal static class EstimateCommand
         var treatedValue = new Option<string?>("--treated-value") { Description = "For a two-valued text treatment: the value meaning treated." };
         var group = new Option<string?>("--group") { Description = "Column grouping rows for cross-fitting (e.g. user id)." };
         var columns = new Option<string?>("--columns") { Description = "Comma-separated column names for a CSV without a header row." };
-        var methods = new Option<string>("--methods") { Description = "Comma-separated methods: naive, regression, ipw, aipw, dml_plr, dml_irm, causal_forest, matching, or all (every one but dml_irm, which is aipw with pluggable learners).", DefaultValueFactory = _ => "all" };
+        var methods = new Option<string>("--methods") { Description = "Comma-separated methods: naive, regression, ipw, aipw, dml_plr, dml_irm, causal_forest, matching, subclassification, linear_dml, dr_learner, s_learner, t_learner, x_learner, r_learner, or all (one of each family with an analytic interval: every one but dml_irm, which is aipw with pluggable learners, and the s/t/x/r-learners, whose interval takes 100 bootstrap refits).", DefaultValueFactory = _ => "all" };
         var estimand = new Option<string>("--estimand") { Description = "ate, att or both.", DefaultValueFactory = _ => "both" };
         var outcomeModel = new Option<string>("--outcome-model") { Description = "auto (logistic for 0/1 outcomes, else linear), linear or logistic.", DefaultValueFactory = _ => "auto" };
         var nuisance = new Option<string>("--nuisance") { Description = "Learners for AIPW's propensity and outcome models: glm (logistic/linear, the default), gbdt (boosted trees) or forest (random forests). Regression and IPW keep their GLMs.", DefaultValueFactory = _ => "glm" };
         var graph = new Option<string?>("--graph") { Description = "Causal graph file (DOT, or YAML edges) over the table's columns, naming the treatment and outcome columns as nodes: the adjustment set it implies among the controls is used, or the estimate is refused (exit 4) when adjustment cannot identify the effect." };
         var refuters = new Option<string>("--refuters") { Description = "Comma-separated refuters: placebo, random_common_cause, subset, dummy_outcome, bootstrap, unobserved_common_cause, or none.", DefaultValueFactory = _ => "placebo,random_common_cause,subset" };
+        var whoResponds = new Option<bool>("--who-responds") { Description = "Add the \"who responds\" section: the effect in groups of units ranked by their predicted effect, its best linear projection on the controls, and the effect per segment with --segment." };
+        var segment = new Option<string?>("--segment") { Description = "Column whose values are your segments (e.g. a customer tier) for the who-responds section; numeric columns with many values are cut at their quartiles. Implies --who-responds." };
+        var responseGroups = new Option<int>("--response-groups") { Description = "Number of equal-sized response groups in the who-responds section (2-10).", DefaultValueFactory = _ => 5 };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
         var report = CommonOptions.Report();
@@ -40,10 +43,11 @@ internal static class EstimateCommand
               causalcart estimate --data units.parquet --treatment t --outcome y --methods aipw --estimand att --json
               causalcart estimate --data units.csv --treatment coupon --outcome bought --methods aipw --nuisance forest
               causalcart estimate --data units.csv --treatment coupon --outcome bought --graph causes.dot
+              causalcart estimate --data units.csv --treatment coupon --outcome bought --methods aipw --segment tier --report who.html
             """)
         {
             data, treatment, outcome, controls, treatedValue, group, columns, methods, estimand, outcomeModel, nuisance,
-            graph, refuters, seed, json, report, allowPoorOverlap, failOnRefutation, simulations,
+            graph, refuters, whoResponds, segment, responseGroups, seed, json, report, allowPoorOverlap, failOnRefutation, simulations,
         };
         command.SetAction(parse =>
         {
@@ -69,7 +73,9 @@ internal static class EstimateCommand
                     Seed = parse.GetValue(seed),
                     AllowPoorOverlap = parse.GetValue(allowPoorOverlap),
                     Learners = ParseNuisance(parse.GetValue(nuisance)!, parse.GetValue(seed)),
+                    WhoRespondsGroups = parse.GetValue(whoResponds) || parse.GetValue(segment) is not null ? parse.GetValue(responseGroups) : 0,
                 },
+                SegmentColumn = parse.GetValue(segment),
             };
             var result = EstimateService.Run(request, console.Progress());
             console.EndProgress();
@@ -78,25 +84,27 @@ internal static class EstimateCommand
         return command;
     }
 
+    /// <summary>
+    /// What <c>--methods all</c> runs: every estimator with an analytic interval, one per family. DML IRM is AIPW with
+    /// pluggable learners, and the S/T/X/R-learners need a bootstrap of 100 refits each for their interval, so they run
+    /// only when named.
+    /// </summary>
+    internal static readonly IReadOnlyList<EffectMethod> AllMethods =
+    [
+        EffectMethod.Naive, EffectMethod.Regression, EffectMethod.Ipw, EffectMethod.Aipw, EffectMethod.DmlPlr, EffectMethod.LinearDml,
+        EffectMethod.DrLearner, EffectMethod.Matching, EffectMethod.Subclassification, EffectMethod.CausalForest,
+    ];
+
     internal static IReadOnlyList<EffectMethod> ParseMethods(string text)
     {
         if (text.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
         {
-            return [EffectMethod.Naive, EffectMethod.Regression, EffectMethod.Ipw, EffectMethod.Aipw, EffectMethod.DmlPlr, EffectMethod.Matching, EffectMethod.CausalForest];
+            return AllMethods;
         }
 
-        return [.. CommonOptions.SplitList(text).Select(m => m.ToLowerInvariant() switch
-        {
-            "naive" => EffectMethod.Naive,
-            "regression" => EffectMethod.Regression,
-            "ipw" => EffectMethod.Ipw,
-            "aipw" => EffectMethod.Aipw,
-            "dml_plr" => EffectMethod.DmlPlr,
-            "dml_irm" => EffectMethod.DmlIrm,
-            "causal_forest" => EffectMethod.CausalForest,
-            "matching" => EffectMethod.Matching,
-            _ => throw new CausalCartException(ErrorKind.Usage, $"Unknown method '{m}'. Valid methods: naive, regression, ipw, aipw, dml_plr, dml_irm, causal_forest, matching, all."),
-        })];
+        return [.. CommonOptions.SplitList(text).Select(m => Features.Study.EstimatorNames.TryParse(m, out var method)
+            ? method
+            : throw new CausalCartException(ErrorKind.Usage, $"Unknown method '{m}'. Valid methods: {Features.Study.EstimatorNames.Valid}, all."))];
     }
 
     internal static IReadOnlyList<Estimand> ParseEstimands(string text) => text.Trim().ToLowerInvariant() switch

@@ -35,6 +35,8 @@ internal static class ResultOutput
             : ExitCodes.Ok;
     }
 
+    private static string MethodName(EffectMethod method) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(method.ToString());
+
     public static void WriteSummary(CliConsole console, AnalysisResult result)
     {
         var inv = CultureInfo.InvariantCulture;
@@ -44,12 +46,13 @@ internal static class ResultOutput
         console.Line(string.Create(inv, $"Association: mean outcome {a.MeanTreated:G4} treated vs {a.MeanControl:G4} untreated (difference {a.Difference:G4}{(a.Lift is { } l ? $", lift {l:F2}x" : string.Empty)}), {a.NTreated:N0} treated / {a.NControl:N0} untreated."));
         console.Line();
         var truth = result.Truth;
-        console.Line(truth is null
-            ? "method      estimand   estimate    std.err   95% interval"
-            : "method      estimand   estimate    std.err   95% interval            truth     covers  |est-truth|/se");
+        // The method column is as wide as the longest name shown (at least the header's 13 characters).
+        int width = Math.Max(13, result.Estimates.Select(e => MethodName(e.Method).Length).DefaultIfEmpty(0).Max());
+        string header = "method".PadRight(width) + " estimand   estimate    std.err   95% interval";
+        console.Line(truth is null ? header : header + "            truth     covers  |est-truth|/se");
         foreach (var e in result.Estimates)
         {
-            var line = string.Create(inv, $"{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Method.ToString()),-13} {e.Estimand.ToString().ToLowerInvariant(),-9} {e.Estimate,9:F4} {e.StdError,10:F4}   [{e.CiLower:F4}, {e.CiUpper:F4}]");
+            var line = MethodName(e.Method).PadRight(width) + string.Create(inv, $" {e.Estimand.ToString().ToLowerInvariant(),-9} {e.Estimate,9:F4} {e.StdError,10:F4}   [{e.CiLower:F4}, {e.CiUpper:F4}]");
             if (truth is not null)
             {
                 var t = e.Estimand == Estimand.Ate ? truth.Ate : truth.Att;
@@ -58,6 +61,21 @@ internal static class ResultOutput
             }
 
             console.Line(line);
+        }
+
+        if (result.Heterogeneity is { } h)
+        {
+            console.Line();
+            console.Line("Who responds:");
+            foreach (var sentence in h.Summary)
+            {
+                console.Line("  " + sentence);
+            }
+
+            foreach (var g in h.Segments)
+            {
+                console.Line(string.Create(inv, $"  {h.SegmentColumn} = {g.Label}: {g.Estimate:F4} [{g.CiLower:F4}, {g.CiUpper:F4}], {g.Units:N0} units"));
+            }
         }
 
         if (result.Overlap is { } o)

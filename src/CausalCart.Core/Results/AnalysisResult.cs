@@ -16,6 +16,7 @@ namespace CausalCart.Core.Results;
 /// <param name="Warnings">Sentences a user should read first.</param>
 /// <param name="Manifest">What ran on what: inputs, seed, version.</param>
 /// <param name="Identification">The causal-graph identification section (schema 1.1), when the study gave a graph; null otherwise.</param>
+/// <param name="Heterogeneity">Who responds (schema 1.2): effects by segment and by learned response group, when requested; null otherwise.</param>
 public sealed record AnalysisResult(
     string SchemaVersion,
     string Study,
@@ -28,7 +29,8 @@ public sealed record AnalysisResult(
     TrueEffects? Truth,
     IReadOnlyList<string> Warnings,
     RunManifest Manifest,
-    GraphIdentification? Identification = null);
+    GraphIdentification? Identification = null,
+    EffectHeterogeneity? Heterogeneity = null);
 
 /// <summary>A study's design in words and numbers, as the report shows it.</summary>
 /// <param name="Unit">The unit of analysis (<c>user</c>, <c>user_item</c>, or <c>row</c> for a given unit table).</param>

@@ -7,6 +7,7 @@ public static class SchemaVersions
     /// Version of the analysis result schema. Bumped on any breaking change to a record's JSON shape
     /// (renamed or removed property, changed meaning); adding an optional property is not breaking.
     /// </summary>
-    /// <remarks>1.1 added the optional <c>identification</c> section (<see cref="GraphIdentification"/>); 1.0 readers can ignore it.</remarks>
-    public const string Analysis = "1.1";
+    /// <remarks>1.1 added the optional <c>identification</c> section (<see cref="GraphIdentification"/>); 1.2 the optional
+    /// <c>heterogeneity</c> section (<see cref="EffectHeterogeneity"/>, "who responds"). Older readers can ignore both.</remarks>
+    public const string Analysis = "1.2";
 }

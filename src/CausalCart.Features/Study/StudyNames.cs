@@ -25,7 +25,14 @@ internal static class StudyNames
         ("dml_plr", EffectMethod.DmlPlr),
         ("dml_irm", EffectMethod.DmlIrm),
         ("causal_forest", EffectMethod.CausalForest),
-        ("matching", EffectMethod.Matching));
+        ("matching", EffectMethod.Matching),
+        ("subclassification", EffectMethod.Subclassification),
+        ("linear_dml", EffectMethod.LinearDml),
+        ("dr_learner", EffectMethod.DrLearner),
+        ("s_learner", EffectMethod.SLearner),
+        ("t_learner", EffectMethod.TLearner),
+        ("x_learner", EffectMethod.XLearner),
+        ("r_learner", EffectMethod.RLearner));
 
     public static readonly NameTable<NuisanceLearner> Nuisances = new(
         ("logistic", NuisanceLearner.Logistic),

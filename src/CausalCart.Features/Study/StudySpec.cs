@@ -40,11 +40,17 @@ public sealed record StudySpec
     /// <summary>(<c>covariates</c>) Which history becomes covariates; <see cref="CovariateSpec.Default"/> unless given.</summary>
     public CovariateSpec Covariates { get; init; } = CovariateSpec.Default;
 
-    /// <summary>(<c>estimators</c>) Estimators to run: <c>naive</c>, <c>regression</c>, <c>ipw</c>, <c>aipw</c>; naive and AIPW unless given.</summary>
+    /// <summary>(<c>estimators</c>) Estimators to run, by the names of <see cref="EstimatorNames"/> (<c>naive</c>, <c>regression</c>,
+    /// <c>ipw</c>, <c>aipw</c>, <c>dml_plr</c>, <c>dml_irm</c>, <c>causal_forest</c>, <c>matching</c>, <c>subclassification</c>,
+    /// <c>linear_dml</c>, <c>dr_learner</c>, <c>s_learner</c>, <c>t_learner</c>, <c>x_learner</c>, <c>r_learner</c>); naive and AIPW unless given.</summary>
     public IReadOnlyList<EffectMethod> Estimators { get; init; } = [EffectMethod.Naive, EffectMethod.Aipw];
 
     /// <summary>(<c>nuisance</c>) Learner family for nuisance models: <c>logistic</c> (default) or <c>linear</c>.</summary>
     public NuisanceLearner Nuisance { get; init; } = NuisanceLearner.Logistic;
+
+    /// <summary>(<c>who_responds</c>) The "who responds" section: effects in groups of units ranked by their predicted effect,
+    /// the best linear projection on the covariates, and per segment of one column; null (the default) leaves it out.</summary>
+    public WhoRespondsSpec? WhoResponds { get; init; }
 
     /// <summary>(<c>refuters</c>) Refutation tests: <c>placebo</c>, <c>random_common_cause</c>, <c>subset</c>, <c>dummy_outcome</c>, <c>bootstrap</c>, <c>unobserved_common_cause</c> (a confounder correlated 0.1 with the treatment moving the outcome by 0.1 SD); none unless given.</summary>
     public IReadOnlyList<Refuter> Refuters { get; init; } = [];

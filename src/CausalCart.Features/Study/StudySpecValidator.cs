@@ -34,6 +34,19 @@ internal static class StudySpecValidator
 
         ValidateList(spec.Refuters, "refuters", StudyNames.Refuters, "refuter", requireOne: false, p);
         ValidateGraph(spec.Graph, p);
+        if (spec.WhoResponds is { } who)
+        {
+            if (who.Groups < 2 || who.Groups > 10)
+            {
+                p.Add("who_responds.groups", $"{who.Groups} is out of range: the number of response groups is 2 to 10.");
+            }
+
+            if (who.Segment is { Length: 0 })
+            {
+                p.Add("who_responds.segment", "is empty: name a column of the study's unit table, or leave the key out.");
+            }
+        }
+
         if (spec.Seed < 0)
         {
             p.Add("seed", $"{spec.Seed} is out of range: a seed is a whole number from 0 to {int.MaxValue}.");

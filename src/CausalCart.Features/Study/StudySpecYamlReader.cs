@@ -14,7 +14,7 @@ namespace CausalCart.Features.Study;
 internal sealed class StudySpecYamlReader
 {
     private static readonly string[] RootKeys =
-        ["study", "data", "unit", "time_zero", "eligibility", "treatment", "outcome", "covariates", "estimators", "nuisance", "refuters", "seed", "graph"];
+        ["study", "data", "unit", "time_zero", "eligibility", "treatment", "outcome", "covariates", "estimators", "nuisance", "refuters", "seed", "graph", "who_responds"];
 
     private static readonly string[] DataKeys = ["store", "events", "format", "exposures", "items", "users"];
     private static readonly string[] TimeZeroKeys = ["at", "campaign", "first", "period"];
@@ -23,6 +23,7 @@ internal sealed class StudySpecYamlReader
     private static readonly string[] TreatmentKeys = ["campaign", "arm", "action", "within"];
     private static readonly string[] OutcomeKeys = ["action", "within", "value", "after_grace", "start"];
     private static readonly string[] GraphKeys = ["file", "text", "format", "treatment", "outcome", "bad_controls"];
+    private static readonly string[] WhoRespondsKeys = ["groups", "segment"];
     private static readonly string[] CovariateKeys = ["lookbacks", "families", "gap", "recency_cap"];
 
     private readonly ProblemList _p;
@@ -104,9 +105,40 @@ internal sealed class StudySpecYamlReader
             spec = spec with { Graph = ReadGraph(graph) };
         }
 
+        if (root.TryGetValue("who_responds", out var whoResponds))
+        {
+            spec = spec with { WhoResponds = ReadWhoResponds(whoResponds) };
+        }
+
         if (root.TryGetValue("seed", out var seed))
         {
             spec = spec with { Seed = Seed(seed) };
+        }
+
+        return spec;
+    }
+
+    // who_responds: true | false | { groups: 2–10, segment: <column> }
+    private WhoRespondsSpec? ReadWhoResponds(YamlNode node)
+    {
+        const string path = "who_responds";
+        if (node is YamlScalarNode)
+        {
+            return Boolean(node, path) == true ? new WhoRespondsSpec() : null;
+        }
+
+        var map = Entries(node, path, WhoRespondsKeys);
+        var spec = new WhoRespondsSpec { Segment = OptionalScalar(map, "segment", path) };
+        if (OptionalScalar(map, "groups", path) is { } groups)
+        {
+            if (int.TryParse(groups, NumberStyles.None, CultureInfo.InvariantCulture, out var k))
+            {
+                spec = spec with { Groups = k };
+            }
+            else
+            {
+                _p.Add("who_responds.groups", $"'{groups}' is not a whole number: the number of response groups is 2 to 10.");
+            }
         }
 
         return spec;

@@ -65,6 +65,7 @@ public static class DemoService
         estimators: [naive, regression, ipw, aipw]
         refuters: [placebo, random_common_cause, subset]
         nuisance: logistic
+        who_responds: true
         seed: {sim.Seed}
 
         """);

@@ -16,10 +16,25 @@ public static class EffectAnalysis
 {
     /// <summary>Estimates the effect of the design's treatment on its outcome.</summary>
     /// <exception cref="CausalCartException">One arm is empty (usage), or overlap is insufficient (not identifiable).</exception>
-    public static EffectAnalysisResult Run(DesignMatrix design, EffectAnalysisOptions options, IProgress<ProgressUpdate>? progress = null)
+    /// <param name="design">The units.</param>
+    /// <param name="options">What to run.</param>
+    /// <param name="progress">Progress sink, or null.</param>
+    /// <param name="segments">The merchant's segment label per design row for the "who responds" section, or null.</param>
+    public static EffectAnalysisResult Run(DesignMatrix design, EffectAnalysisOptions options, IProgress<ProgressUpdate>? progress = null, IReadOnlyList<string>? segments = null)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.WhoRespondsGroups != 0 && (options.WhoRespondsGroups < 2 || options.WhoRespondsGroups > 10))
+        {
+            throw new CausalCartException(ErrorKind.Usage, $"The number of response groups must be between 2 and 10 (got {options.WhoRespondsGroups}).");
+        }
+
+        if (segments is not null && (options.WhoRespondsGroups == 0 || segments.Count != design.RowCount))
+        {
+            throw new CausalCartException(ErrorKind.Usage, options.WhoRespondsGroups == 0
+                ? "Segments were given but the who-responds section was not requested."
+                : $"{segments.Count} segment labels were given for {design.RowCount} units.");
+        }
         var treated = design.Treatment.Count(t => t == 1);
         if (treated == 0 || treated == design.RowCount)
         {
@@ -60,6 +75,9 @@ public static class EffectAnalysis
                 EffectMethod.DmlIrm => new Causal.Dml.DmlIrmEstimator(effectOptions, new Causal.Dml.DmlOptions { Learners = options.Learners ?? Causal.Dml.NuisanceLearners.Linear }),
                 EffectMethod.CausalForest => new Causal.Forest.CausalForestEstimator(effectOptions, CausalForestOptions(options.Learners ?? Causal.Dml.NuisanceLearners.Linear)),
                 EffectMethod.Matching => new Causal.Matching.MatchingEstimator(effectOptions),
+                EffectMethod.Subclassification => new Causal.Matching.SubclassificationEstimator(effectOptions),
+                EffectMethod.LinearDml or EffectMethod.DrLearner or EffectMethod.SLearner or EffectMethod.TLearner or EffectMethod.XLearner or EffectMethod.RLearner =>
+                    new CateAteEstimator(method, effectOptions with { Estimands = [Estimand.Ate] }, options.Learners),
                 _ => throw new CausalCartException(ErrorKind.Usage, $"Method '{method}' is not available in this analysis."),
             };
             EstimationResult result;
@@ -133,7 +151,14 @@ public static class EffectAnalysis
             }
         }
 
-        return new EffectAnalysisResult(association, estimates, overlap, balance, refutations, warnings);
+        EffectHeterogeneity? heterogeneity = null;
+        if (options.WhoRespondsGroups > 0)
+        {
+            progress?.Report(new ProgressUpdate("who responds", 0, 1, "steps"));
+            heterogeneity = WhoResponds.Analyze(data, effectOptions, options, segments);
+        }
+
+        return new EffectAnalysisResult(association, estimates, overlap, balance, refutations, warnings, heterogeneity);
     }
 
     /// <summary>The causal forest with the analysis's nuisance learners (GLMs unless flexible ones were chosen): in our

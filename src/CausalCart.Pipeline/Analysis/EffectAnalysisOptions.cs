@@ -35,4 +35,10 @@ public sealed record EffectAnalysisOptions
 
     /// <summary>Flexible nuisance learners for the doubly robust estimator (<c>aipw</c>), or null for the GLMs.</summary>
     public Causal.Dml.NuisanceLearners? Learners { get; init; }
+
+    /// <summary>
+    /// Number of equal-sized groups of units, ranked by their predicted effect, for the "who responds" section; 0 (the
+    /// default) leaves the section out. 2 to 10 when set.
+    /// </summary>
+    public int WhoRespondsGroups { get; init; }
 }

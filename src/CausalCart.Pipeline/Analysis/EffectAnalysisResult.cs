@@ -9,10 +9,12 @@ namespace CausalCart.Pipeline.Analysis;
 /// <param name="Balance">Covariate balance, when a propensity model was fitted.</param>
 /// <param name="Refutations">Refutation results.</param>
 /// <param name="Warnings">Warnings from the estimators and the overlap check.</param>
+/// <param name="Heterogeneity">Who responds, when <see cref="EffectAnalysisOptions.WhoRespondsGroups"/> was set; else null.</param>
 public sealed record EffectAnalysisResult(
     Association Association,
     IReadOnlyList<EffectEstimate> Estimates,
     OverlapDiagnostics? Overlap,
     BalanceDiagnostics? Balance,
     IReadOnlyList<Refutation> Refutations,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    EffectHeterogeneity? Heterogeneity = null);

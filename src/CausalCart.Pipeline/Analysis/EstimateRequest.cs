@@ -34,6 +34,14 @@ public sealed record EstimateRequest
     /// </summary>
     public StudyGraphSpec? Graph { get; init; }
 
+    /// <summary>
+    /// A column whose values are the merchant's segments (e.g. a customer tier) for the "who responds" section, or null.
+    /// Categorical columns are used level by level, numeric ones value by value when they have at most 12 values and by
+    /// quartile otherwise. Setting it turns the section on (with 5 response groups unless
+    /// <see cref="EffectAnalysisOptions.WhoRespondsGroups"/> says otherwise).
+    /// </summary>
+    public string? SegmentColumn { get; init; }
+
     /// <summary>Estimation settings.</summary>
     public EffectAnalysisOptions Analysis { get; init; } = new();
 

@@ -34,7 +34,15 @@ public static class EstimateService
         }
 
         var design = DesignMatrixBuilder.Build(table, request.Treatment, request.Outcome, controls, request.TreatedValue, request.Group);
-        var effects = EffectAnalysis.Run(design, request.Analysis, progress);
+        var analysis = request.Analysis;
+        IReadOnlyList<string>? segments = null;
+        if (request.SegmentColumn is { } segmentColumn)
+        {
+            segments = SegmentLabels.For(table, segmentColumn, design);
+            analysis = analysis.WhoRespondsGroups > 0 ? analysis : analysis with { WhoRespondsGroups = 5 };
+        }
+
+        var effects = EffectAnalysis.Run(design, analysis, progress, segments);
         var warnings = new List<string>(graphWarnings);
         warnings.AddRange(effects.Warnings);
         warnings.AddRange(design.Notes.Where(n => n.Contains("dropped", StringComparison.Ordinal)));
@@ -67,7 +75,8 @@ public static class EstimateService
             request.Truth,
             warnings,
             Manifests.Create(request.Analysis.Seed, inputs),
-            identification);
+            identification,
+            effects.Heterogeneity is { } who ? who with { SegmentColumn = request.SegmentColumn } : null);
     }
 
     private static UnitTable ReadTable(string path, IReadOnlyList<string>? names)

@@ -72,13 +72,17 @@ public static class StudyAnalysis
                 NuisanceLearner.Forest => Causal.Dml.FlexibleNuisances.RandomForest(spec.Seed),
                 _ => null,
             },
+            WhoRespondsGroups = spec.WhoResponds?.Groups ?? 0,
         };
+        IReadOnlyList<string>? segments = spec.WhoResponds?.Segment is { } segmentColumn
+            ? SegmentLabels.For(table.Table, segmentColumn, design)
+            : null;
         (DateTime? firstEvent, DateTime? lastEvent) = LogRange(store);
         IReadOnlyList<string> caveats = StudyCaveats.Find(spec, table.Table.Numeric("t0").Values, firstEvent, lastEvent);
         EffectAnalysisResult effects;
         try
         {
-            effects = EffectAnalysis.Run(design, analysisOptions, progress);
+            effects = EffectAnalysis.Run(design, analysisOptions, progress, segments);
         }
         catch (CausalCartException e) when (e.Kind == ErrorKind.NotIdentifiable && caveats.Count > 0)
         {
@@ -124,7 +128,8 @@ public static class StudyAnalysis
             options.Truth,
             warnings,
             Manifests.Create(spec.Seed, inputs),
-            identification);
+            identification,
+            effects.Heterogeneity is { } who ? who with { SegmentColumn = spec.WhoResponds?.Segment } : null);
     }
 
     private static (DateTime? First, DateTime? Last) LogRange(EventStore store)

@@ -25,4 +25,10 @@ public sealed record DesignMatrix(
 
     /// <summary>Covariate columns.</summary>
     public int ColumnCount => CovariateNames.Count;
+
+    /// <summary>
+    /// The source table's row index of each kept row (length n, ascending), so that other columns of the table (e.g. a
+    /// segment for the "who responds" section) can be aligned with the design; null when the builder did not record them.
+    /// </summary>
+    public int[]? KeptRows { get; init; }
 }

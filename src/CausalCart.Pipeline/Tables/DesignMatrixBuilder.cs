@@ -106,7 +106,10 @@ public static class DesignMatrixBuilder
             notes.Add($"{dropped} row(s) dropped because '{treatment}' or '{outcome}' was missing.");
         }
 
-        return new DesignMatrix(outcomeKept, treatmentKept, x, blocks.Select(b => b.Name).ToArray(), groups, dropped, notes);
+        return new DesignMatrix(outcomeKept, treatmentKept, x, blocks.Select(b => b.Name).ToArray(), groups, dropped, notes)
+        {
+            KeptRows = [.. keep],
+        };
     }
 
     private static void Require(UnitTable table, string name, string role)

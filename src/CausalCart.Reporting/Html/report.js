@@ -1,5 +1,5 @@
-// CausalCart report charts. Reads the result embedded as JSON in #causalcart-result and draws three
-// charts with Apache ECharts' SVG renderer. Each chart container gets data-rendered="true" once ECharts
+// CausalCart report charts. Reads the result embedded as JSON in #causalcart-result and draws its
+// charts (estimates, who responds, overlap, balance) with Apache ECharts' SVG renderer. Each chart container gets data-rendered="true" once ECharts
 // has finished drawing it, or data-render-error="<message>" if drawing failed. Strings from the result
 // reach the page only through ECharts' SVG text (set as text, not markup) or through esc().
 (function () {
@@ -8,7 +8,11 @@
   var INK = '#1a202c', MUTED = '#5a6677', GRID = '#e2e8f0', ACCENT = '#2b6cb0', NAIVE = '#8a94a6',
     TREATED = '#2b6cb0', CONTROL = '#dd6b20', TRUTH = '#22863a', BAD = '#b42318';
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
-  var METHODS = { naive: 'Naive (association)', regression: 'Regression', ipw: 'IPW', aipw: 'AIPW' };
+  var METHODS = {
+    naive: 'Naive (association)', regression: 'Regression', ipw: 'IPW', aipw: 'AIPW', dml_plr: 'DML-PLR', dml_irm: 'DML-IRM',
+    causal_forest: 'Causal forest', matching: 'Matching', subclassification: 'Subclassification', linear_dml: 'LinearDML',
+    dr_learner: 'DR-learner', s_learner: 'S-learner', t_learner: 'T-learner', x_learner: 'X-learner', r_learner: 'R-learner'
+  };
 
   var result = JSON.parse(document.getElementById('causalcart-result').textContent);
   var binary = !!result.association.outcomeIsBinary;
@@ -72,21 +76,7 @@
         label: { formatter: 'True ATE ' + fmt(num(truth.ate) * scale), color: TRUTH, fontWeight: 600 } });
     }
     var series = [
-      {
-        type: 'custom', name: 'Interval', data: whiskers, encode: { x: [1, 2], y: 0 }, z: 2, silent: true,
-        renderItem: function (params, api) {
-          var a = api.coord([api.value(1), api.value(0)]), b = api.coord([api.value(2), api.value(0)]);
-          var cap = Math.min(14, api.size([0, 1])[1] * 0.35) / 2;
-          var style = { stroke: '#4a5568', lineWidth: 2, fill: 'none' };
-          return {
-            type: 'group', children: [
-              { type: 'line', shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1] }, style: style },
-              { type: 'line', shape: { x1: a[0], y1: a[1] - cap, x2: a[0], y2: a[1] + cap }, style: style },
-              { type: 'line', shape: { x1: b[0], y1: b[1] - cap, x2: b[0], y2: b[1] + cap }, style: style }
-            ]
-          };
-        }
-      },
+      whiskerSeries(whiskers),
       {
         type: 'scatter', name: 'Estimate', data: points, symbolSize: 13, z: 4,
         itemStyle: { color: ACCENT, borderColor: '#fff', borderWidth: 1.5 },
@@ -123,6 +113,74 @@
         axisLine: { lineStyle: { color: '#cbd5e0' } }, axisLabel: { color: INK, fontSize: 13, fontFamily: FONT }
       },
       series: series
+    };
+  }
+
+  // Horizontal interval whiskers with end caps; data rows are [category index, lower, upper].
+  function whiskerSeries(whiskers) {
+    return {
+      type: 'custom', name: 'Interval', data: whiskers, encode: { x: [1, 2], y: 0 }, z: 2, silent: true,
+      renderItem: function (params, api) {
+        var a = api.coord([api.value(1), api.value(0)]), b = api.coord([api.value(2), api.value(0)]);
+        var cap = Math.min(14, api.size([0, 1])[1] * 0.35) / 2;
+        var style = { stroke: '#4a5568', lineWidth: 2, fill: 'none' };
+        return {
+          type: 'group', children: [
+            { type: 'line', shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1] }, style: style },
+            { type: 'line', shape: { x1: a[0], y1: a[1] - cap, x2: a[0], y2: a[1] + cap }, style: style },
+            { type: 'line', shape: { x1: b[0], y1: b[1] - cap, x2: b[0], y2: b[1] + cap }, style: style }
+          ]
+        };
+      }
+    };
+  }
+
+  // Who responds: the effect in each learned response group (lowest predicted effect on top) and each segment.
+  function whoRespondsOption() {
+    var h = result.heterogeneity;
+    var rows = [];
+    var k = h.learnedGroups.length;
+    h.learnedGroups.forEach(function (g, i) {
+      var lo = Math.floor(100 * i / k), hi = Math.floor(100 * (i + 1) / k);
+      rows.push({ label: 'Predicted ' + lo + '\u2013' + hi + '%', g: g, color: ACCENT });
+    });
+    h.segments.forEach(function (g) { rows.push({ label: String(h.segmentColumn || 'segment') + ' = ' + g.label, g: g, color: CONTROL }); });
+    var labels = rows.map(function (r) { return r.label; });
+    var whiskers = [], points = [];
+    rows.forEach(function (r, i) {
+      var lo = num(r.g.ciLower) * scale, hi = num(r.g.ciUpper) * scale, pt = num(r.g.estimate) * scale;
+      if (finite(lo) && finite(hi)) { whiskers.push([i, lo, hi]); }
+      if (finite(pt)) { points.push({ value: [pt, i], itemStyle: { color: r.color }, lo: lo, hi: hi, units: num(r.g.units) }); }
+    });
+    return {
+      animation: false,
+      textStyle: baseText(),
+      grid: { left: 12, right: 48, top: 24, bottom: 48, containLabel: true },
+      tooltip: {
+        trigger: 'item',
+        formatter: function (p) {
+          return esc(labels[p.data.value[1]]) + '<br>' + esc(fmt(p.data.value[0]) + ' ' + unitName) +
+            '<br>' + esc('interval ' + fmt(p.data.lo) + ' to ' + fmt(p.data.hi)) + '<br>' + esc(p.data.units + ' units');
+        }
+      },
+      xAxis: {
+        type: 'value', name: 'Effect (' + unitName + ')', nameLocation: 'middle', nameGap: 30,
+        nameTextStyle: { color: MUTED, fontFamily: FONT }, splitLine: { lineStyle: { color: GRID } },
+        axisLabel: { formatter: axisNumber }
+      },
+      yAxis: {
+        type: 'category', data: labels, inverse: true, axisTick: { show: false },
+        axisLine: { lineStyle: { color: '#cbd5e0' } }, axisLabel: { color: INK, fontSize: 13, fontFamily: FONT }
+      },
+      series: [
+        whiskerSeries(whiskers),
+        {
+          type: 'scatter', name: 'Effect', data: points, symbolSize: 12, z: 4,
+          itemStyle: { borderColor: '#fff', borderWidth: 1.5 },
+          markLine: { silent: true, symbol: 'none', label: { position: 'start', fontFamily: FONT },
+            data: [{ xAxis: 0, lineStyle: { type: 'dashed', color: MUTED, width: 1.5 }, label: { formatter: 'No effect', color: MUTED } }] }
+        }
+      ]
     };
   }
 
@@ -221,6 +279,7 @@
   }
 
   if (result.estimates && result.estimates.length) { mount('chart-estimates', estimatesOption); }
+  if (result.heterogeneity && result.heterogeneity.learnedGroups.length) { mount('chart-who-responds', whoRespondsOption); }
   if (result.overlap) { mount('chart-overlap', overlapOption); }
   if (result.balance && result.balance.covariates.length) { mount('chart-balance', balanceOption); }
 
