@@ -32,6 +32,7 @@ public static class CausalCartCli
             InspectCommand.Create(console),
             AnalyzeCommand.Create(console),
             EstimateCommand.Create(console),
+            DidCommand.Create(console),
             ValidateCommand.Create(console),
             GraphCommand.Create(console),
             ModelCommand.Create(console),

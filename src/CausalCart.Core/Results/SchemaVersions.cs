@@ -10,4 +10,7 @@ public static class SchemaVersions
     /// <remarks>1.1 added the optional <c>identification</c> section (<see cref="GraphIdentification"/>); 1.2 the optional
     /// <c>heterogeneity</c> section (<see cref="EffectHeterogeneity"/>, "who responds"). Older readers can ignore both.</remarks>
     public const string Analysis = "1.2";
+
+    /// <summary>Version of the difference-in-differences result schema (<see cref="DidAnalysisResult"/>).</summary>
+    public const string Did = "1.0";
 }

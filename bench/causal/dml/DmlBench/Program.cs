@@ -2,7 +2,7 @@
 //   dotnet run -c Release --project bench/causal/dml/DmlBench -- ihdp <shared/data> [linear|poly2]
 //   dotnet run -c Release --project bench/causal/dml/DmlBench -- 401k <shared/data> [linear|poly2]
 //   dotnet run -c Release --project bench/causal/dml/DmlBench -- coverage <worlds> <n>
-//   dotnet run -c Release --project bench/causal/dml/DmlBench -- speed <n> <nuisance: linear|poly2|gbdt|hgb> [folds]
+//   dotnet run -c Release --project bench/causal/dml/DmlBench -- speed <n> <nuisance: linear|poly2|gbdt|gbdt-cate|hgb> [folds]
 // Data on stdout, progress on stderr. Exit 2 on usage errors.
 using System.Diagnostics;
 using System.Globalization;
@@ -58,7 +58,15 @@ static NuisanceLearners Learners(string kind) => kind switch
     // Shaped like scikit-learn's HistGradientBoosting defaults that EconML's anchor row used: 100 trees, learning rate
     // 0.1, depth 5 (≤ 31 leaves), early stopping on a 10% split.
     "hgb" => HgbLike(),
-    _ => throw new ArgumentException($"Nuisance kind '{kind}' is not available; valid: linear, poly2, gbdt, hgb."),
+    // The spine's boosted nuisances with a boosted final stage too (DR-, X- and R-learners' effect model): a nonlinear CATE.
+    "gbdt-cate" => FlexibleNuisances.GradientBoosting(seed: 1) with
+    {
+        Effect = () => new CausalCart.Learners.Boosting.GradientBoostedTreesRegressor(new CausalCart.Learners.Boosting.GradientBoostingOptions
+        {
+            Trees = 500, LearningRate = 0.05, MaxDepth = 3, L2 = 1.0, MinChildWeight = 5, EarlyStoppingRounds = 20, ValidationFraction = 0.1, Seed = 1,
+        }),
+    },
+    _ => throw new ArgumentException($"Nuisance kind '{kind}' is not available; valid: linear, poly2, gbdt, gbdt-cate, hgb."),
 };
 
 static NuisanceLearners HgbLike()

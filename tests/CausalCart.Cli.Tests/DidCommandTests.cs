@@ -1,0 +1,93 @@
+using CausalCart.Core.Results;
+
+namespace CausalCart.Cli.Tests;
+
+/// <summary><c>causalcart did</c> on a simulated staggered rollout whose dynamic effects are known.</summary>
+public sealed class DidCommandTests
+{
+    // Effect e periods after first treatment: 1 + 0.5e; cohorts first treated in periods 4 and 6, the rest never.
+    private static double TrueEffect(int e) => 1 + (0.5 * e);
+
+    private static string WritePanel(TempDir dir, bool indicator)
+    {
+        var rng = new Random(17);
+        var lines = new List<string> { indicator ? "store,week,sales,live" : "store,week,sales,launch" };
+        for (var u = 0; u < 400; u++)
+        {
+            var g = rng.NextDouble() switch { < 0.4 => 0, < 0.7 => 4, _ => 6 };
+            var a = Normal(rng);
+            for (var t = 1; t <= 8; t++)
+            {
+                var treated = g > 0 && t >= g;
+                var y = a + (0.3 * t) + (treated ? TrueEffect(t - g) : 0) + Normal(rng);
+                lines.Add(FormattableString.Invariant($"s{u},{t},{y:F4},{(indicator ? (treated ? 1 : 0) : g)}"));
+            }
+        }
+
+        var path = dir.File(indicator ? "indicator.csv" : "panel.csv");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Fact]
+    public async Task The_event_study_covers_the_true_dynamic_effects_and_the_report_draws_it()
+    {
+        using var dir = TestPaths.NewTempDir();
+        var panel = WritePanel(dir, indicator: false);
+        var run = await Cli.RunAsync("did", "--data", panel, "--unit", "store", "--time", "week", "--outcome", "sales", "--first-treated", "launch",
+            "--bootstrap", "500", "--json", "--report", dir.File("did.html"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var result = run.Json<DidAnalysisResult>();
+        Assert.Equal(SchemaVersions.Did, result.SchemaVersion);
+        Assert.Equal([4, 6], result.Design.Cohorts);
+        Assert.Equal(400, result.Design.Units);
+        Assert.False(result.PreTrends);
+        var post = result.EventStudy.Where(p => p.Key >= 0).ToList();
+        Assert.Equal([0, 1, 2, 3, 4], post.Select(p => p.Key).ToArray());
+        var covered = post.Count(p => p.BandLower <= TrueEffect(p.Key) && TrueEffect(p.Key) <= p.BandUpper);
+        Assert.True(covered == post.Count, $"the uniform band covers {covered} of {post.Count} true dynamic effects");
+        Assert.All(result.EventStudy.Where(p => p.Key < 0), p => Assert.True(p.BandLower <= 0 && 0 <= p.BandUpper, $"pre-period {p.Key} band excludes 0"));
+        // Effects grow with time since treatment, so the static TWFE coefficient is pulled below the average effect.
+        Assert.NotNull(result.TwoWayFixedEffects);
+        Assert.True(result.TwoWayFixedEffects!.Estimate < result.Overall.CiLower, $"TWFE {result.TwoWayFixedEffects.Estimate:F3} vs CS {result.Overall.CiLower:F3}..{result.Overall.CiUpper:F3}");
+        var html = File.ReadAllText(dir.File("did.html"));
+        Assert.Contains("<section id=\"event-study\">", html, StringComparison.Ordinal);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+
+        // The same rollout given as a 0/1 indicator gives the same estimates.
+        var fromIndicator = await Cli.RunAsync("did", "--data", WritePanel(dir, indicator: true), "--unit", "store", "--time", "week", "--outcome", "sales",
+            "--treated", "live", "--bootstrap", "500", "--json");
+        Assert.True(fromIndicator.ExitCode == 0, fromIndicator.ToString());
+        Assert.Equal(result.Overall.Estimate, fromIndicator.Json<DidAnalysisResult>().Overall.Estimate, 12);
+
+        var text = await Cli.RunAsync("did", "--data", panel, "--unit", "store", "--time", "week", "--outcome", "sales", "--first-treated", "launch", "--bootstrap", "0");
+        Assert.True(text.ExitCode == 0, text.ToString());
+        Assert.Contains("two-way fixed effects (comparison only)", text.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_requests_are_usage_errors_naming_the_problem()
+    {
+        using var dir = TestPaths.NewTempDir();
+        var panel = WritePanel(dir, indicator: false);
+        string[] common = ["did", "--data", panel, "--unit", "store", "--time", "week", "--outcome", "sales"];
+        var neither = await Cli.RunAsync(common);
+        Assert.Equal(2, neither.ExitCode);
+        Assert.Contains("exactly one of", neither.Stderr, StringComparison.Ordinal);
+        var missing = await Cli.RunAsync([.. common, "--first-treated", "start"]);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("first-treated column 'start' is not in the data", missing.Stderr, StringComparison.Ordinal);
+        var control = await Cli.RunAsync([.. common, "--first-treated", "launch", "--control", "later"]);
+        Assert.Equal(2, control.ExitCode);
+        Assert.Contains("Valid: never, not-yet", control.Stderr, StringComparison.Ordinal);
+
+        // A unit that stops being treated: treatment is not absorbing.
+        File.WriteAllLines(dir.File("reversal.csv"), ["u,t,y,d", "1,1,0,0", "1,2,1,1", "1,3,0,0", "2,1,0,0", "2,2,0,0", "2,3,1,0"]);
+        var reversal = await Cli.RunAsync("did", "--data", dir.File("reversal.csv"), "--unit", "u", "--time", "t", "--outcome", "y", "--treated", "d");
+        Assert.Equal(2, reversal.ExitCode);
+        Assert.Contains("treatment timing cannot be read", reversal.Stderr, StringComparison.Ordinal);
+    }
+
+    private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+}
