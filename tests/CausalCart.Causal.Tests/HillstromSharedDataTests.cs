@@ -94,18 +94,6 @@ public class HillstromSharedDataTests(ITestOutputHelper output)
         return new EffectData(y, t, x, names);
     }
 
-    private static IEnumerable<IEffectEstimator> Methods()
-    {
-        var o = new EffectOptions { Estimands = [Estimand.Ate], Seed = 7 };
-        yield return new RegressionEstimator(o);
-        yield return new IpwEstimator(o);
-        yield return new AipwEstimator(o);
-        yield return new CausalCart.Causal.Dml.DmlPlrEstimator(o, new CausalCart.Causal.Dml.DmlOptions { Learners = CausalCart.Causal.Dml.NuisanceLearners.Linear });
-        yield return new CausalCart.Causal.Dml.DmlIrmEstimator(o, new CausalCart.Causal.Dml.DmlOptions { Learners = CausalCart.Causal.Dml.NuisanceLearners.Linear });
-        yield return new MatchingEstimator(o);
-        yield return new SubclassificationEstimator(o);
-    }
-
     [Theory]
     [InlineData("Mens E-Mail", "visit")]
     [InlineData("Womens E-Mail", "visit")]
@@ -120,7 +108,7 @@ public class HillstromSharedDataTests(ITestOutputHelper output)
         EffectEstimate dim = new NaiveEstimator(new EffectOptions { Estimands = [Estimand.Ate] }).Estimate(data).For(Estimand.Ate);
         output.WriteLine($"| {arm} | {outcome} | Difference in means | {dim.Estimate:F5} | [{dim.CiLower:F5}, {dim.CiUpper:F5}] | — |");
         var failures = new List<string>();
-        foreach (IEffectEstimator m in Methods())
+        foreach (IEffectEstimator m in RctEstimators.All(new EffectOptions { Estimands = [Estimand.Ate], Seed = 7 }))
         {
             EffectEstimate e = m.Estimate(data).For(Estimand.Ate);
             bool agrees = e.Covers(dim.Estimate);

@@ -98,16 +98,7 @@ public class PennBonusSharedDataTests(ITestOutputHelper output)
         var o = new EffectOptions { Estimands = [Estimand.Ate], Seed = 7 };
         EffectEstimate dim = new NaiveEstimator(o).Estimate(data).For(Estimand.Ate);
         output.WriteLine($"| tg={group} (n={data.Count}) | Difference in means | {dim.Estimate:F4} | [{dim.CiLower:F4}, {dim.CiUpper:F4}] | — |");
-        IEffectEstimator[] methods =
-        [
-            new RegressionEstimator(o),
-            new IpwEstimator(o),
-            new AipwEstimator(o),
-            new CausalCart.Causal.Dml.DmlPlrEstimator(o, new CausalCart.Causal.Dml.DmlOptions { Learners = CausalCart.Causal.Dml.NuisanceLearners.Linear }),
-            new CausalCart.Causal.Dml.DmlIrmEstimator(o, new CausalCart.Causal.Dml.DmlOptions { Learners = CausalCart.Causal.Dml.NuisanceLearners.Linear }),
-            new MatchingEstimator(o),
-            new SubclassificationEstimator(o),
-        ];
+        IReadOnlyList<IEffectEstimator> methods = RctEstimators.All(o);
         var failures = new List<string>();
         foreach (IEffectEstimator m in methods)
         {
