@@ -26,11 +26,11 @@ public sealed record MediatorOptions
     /// <summary>Log-odds of M = 1 without the coupon. Default −1.4 (P ≈ 0.20).</summary>
     public double Intercept { get; init; } = -1.4;
 
-    /// <summary>Rise of M's log-odds with the coupon. Default 1.4 (P = 0.50 with the coupon).</summary>
-    public double CouponLift { get; init; } = 1.4;
+    /// <summary>Rise of M's log-odds with the coupon. Default 2.25 (P ≈ 0.70 with the coupon).</summary>
+    public double CouponLift { get; init; } = 2.25;
 
-    /// <summary>Rise of a window checkout's buy log-odds when M = 1, in either arm. Default 1.0.</summary>
-    public double BuyLift { get; init; } = 1.0;
+    /// <summary>Rise of a window checkout's buy log-odds when M = 1, in either arm. Default 2.0.</summary>
+    public double BuyLift { get; init; } = 2.0;
 
     internal void Validate()
     {

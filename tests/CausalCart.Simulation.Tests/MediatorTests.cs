@@ -85,7 +85,7 @@ public sealed class MediatorTests
         Assert.Equal(mediation.MeanM1, table.M1.Average(), 12);
         Assert.True(any.IndirectEffect > 0.005 && any.DirectEffect > 0.005, $"NIE {any.IndirectEffect}, NDE {any.DirectEffect}");
         Assert.InRange(mediation.MeanM0, 0.17, 0.23); // logistic(−1.4) = 0.198
-        Assert.InRange(mediation.MeanM1, 0.47, 0.53); // logistic(0) = 0.5
+        Assert.InRange(mediation.MeanM1, 0.67, 0.73); // logistic(0.85) = 0.70
         var (_, truthUsers) = Csv.Read(dir.File(ShopSimFiles.TruthUsers));
         for (var i = 0; i < table.Count; i++)
         {
