@@ -17,6 +17,16 @@ public sealed record MediationStudyOptions
     /// <summary>The mediator's parameters. Default: <see cref="MediatorOptions"/>' defaults.</summary>
     public MediatorOptions Mediator { get; init; } = new();
 
+    /// <summary>The coupon policy of every world. Default: <see cref="TargetingOptions"/>' defaults (linear, clipped to [0.03, 0.97]).</summary>
+    public TargetingOptions Targeting { get; init; } = new();
+
+    /// <summary>
+    /// Overlap trimming ε: when set, only users whose fitted propensity P(T = 1 | x) (a logistic regression on the
+    /// mediation covariates, fitted on the whole world) lies in [ε, 1 − ε] are analysed, and the truths are recomputed
+    /// exactly over those users from their potential outcomes (Crump et al. 2009). Null (default): no trimming.
+    /// </summary>
+    public double? TrimPropensity { get; init; }
+
     /// <summary>Cross-fitting folds of <see cref="Causal.Mediation.MediationAnalysis"/>. Default 5.</summary>
     public int Folds { get; init; } = 5;
 
@@ -50,6 +60,16 @@ public sealed record MediationStudyOptions
         if (Mediator is null)
         {
             throw new ArgumentException("Mediator must not be null.", nameof(Mediator));
+        }
+
+        if (Targeting is null)
+        {
+            throw new ArgumentException("Targeting must not be null.", nameof(Targeting));
+        }
+
+        if (TrimPropensity is { } trim && !(trim > 0 && trim < 0.5))
+        {
+            throw new ArgumentException($"TrimPropensity must lie in (0, 0.5) when set (got {trim}).", nameof(TrimPropensity));
         }
 
         if (Folds < 2)

@@ -4,6 +4,7 @@ using CausalCart.Causal.Discovery;
 using CausalCart.Causal.Graphs;
 using CausalCart.Causal.Mediation;
 using CausalCart.Core.Progress;
+using CausalCart.Learners;
 using CausalCart.Numerics;
 using CausalCart.Simulation;
 
@@ -187,23 +188,35 @@ public static class MediationStudyService
         var dir = Path.Combine(root, string.Create(CultureInfo.InvariantCulture, $"world-{index:D4}-seed-{seed}"));
         try
         {
-            var sim = new ShopSimOptions { Users = options.Users, Seed = seed, Mediator = options.Mediator, MaxDegreeOfParallelism = options.SimulationThreads };
+            var sim = new ShopSimOptions { Users = options.Users, Seed = seed, Mediator = options.Mediator, Targeting = options.Targeting, MaxDegreeOfParallelism = options.SimulationThreads };
             new ShopSimulator(sim).Run(dir, null, cancellationToken);
-            var truth = SimulationTruth.Load(dir).Mediation!.Outcome("any_buy");
             var table = MediationUserTable.Load(dir);
-
             var x = Matrix.FromColumns([table.BuysLookBack, [.. table.Views7.Select(v => Math.Log(1 + v))], table.RecencyDays], table.Count);
             var data = new EffectData(table.Outcome, table.Treated, x, ["B30", "log1p_V7", "R"]);
-            var result = MediationAnalysis.Estimate(data, Matrix.FromColumns([table.Mediator], table.Count), ["saved_cart"], new MediationOptions(Folds: options.Folds, Seed: seed));
+            var mediator = Matrix.FromColumns([table.Mediator], table.Count);
+            int[] rows = [.. Enumerable.Range(0, table.Count)];
+            if (options.TrimPropensity is { } trim)
+            {
+                var propensity = new double[table.Count];
+                new LogisticRegression(new LogisticRegressionOptions(1e-4)).Fit(x, table.Treated).PredictProbability(x, propensity);
+                rows = [.. rows.Where(i => propensity[i] >= trim && propensity[i] <= 1 - trim)];
+                data = data.Subset(rows);
+                mediator = mediator.SelectRows(rows);
+            }
+
+            // The truths over the analysed users, from their potential outcomes (with no trimming, exactly truth.json's).
+            double Mean(double[] column) => rows.Average(i => column[i]);
+            double y00 = Mean(table.Y00), y10 = Mean(table.Y10), y11 = Mean(table.Y11);
+            var result = MediationAnalysis.Estimate(data, mediator, ["saved_cart"], new MediationOptions(Folds: options.Folds, Seed: seed));
             var estimates = new List<MediationStudyEstimate>
             {
-                Compare(MediationQuantity.TotalEffect, result.TotalEffect, truth.TotalEffect),
-                Compare(MediationQuantity.DirectEffect, result.DirectEffect, truth.DirectEffect),
-                Compare(MediationQuantity.IndirectEffect, result.IndirectEffect, truth.IndirectEffect),
+                Compare(MediationQuantity.TotalEffect, result.TotalEffect, y11 - y00),
+                Compare(MediationQuantity.DirectEffect, result.DirectEffect, y10 - y00),
+                Compare(MediationQuantity.IndirectEffect, result.IndirectEffect, y11 - y10),
             };
             if (result.ProportionMediated is { } share)
             {
-                estimates.Add(Compare(MediationQuantity.ProportionMediated, share, truth.ProportionMediated));
+                estimates.Add(Compare(MediationQuantity.ProportionMediated, share, (y11 - y10) / (y11 - y00)));
             }
 
             var scores = new List<DiscoveryScore>();
@@ -221,7 +234,7 @@ public static class MediationStudyService
                 }
             }
 
-            return new MediationStudyWorld(index, seed, table.Count, (long)table.Treated.Sum(), estimates, scores);
+            return new MediationStudyWorld(index, seed, data.Count, data.NTreated, estimates, scores);
         }
         finally
         {

@@ -2,19 +2,20 @@ using System.Diagnostics;
 using System.Globalization;
 using CausalCart.Core.Progress;
 using CausalCart.Pipeline.Validation;
+using CausalCart.Simulation;
 
 /// <summary>Prints the mediation-coverage and temporal-tier tables of <see cref="MediationStudyService"/> as Markdown.</summary>
 internal static class ShopSimStudy
 {
-    public static void Run(int worlds, int users, int seed)
+    public static void Run(int worlds, int users, int seed, double propensityFloor, double? trim)
     {
         var clock = Stopwatch.StartNew();
         var result = MediationStudyService.Run(
-            new MediationStudyOptions { Worlds = worlds, Users = users, Seed = seed },
+            new MediationStudyOptions { Worlds = worlds, Users = users, Seed = seed, Targeting = new TargetingOptions { PropensityFloor = propensityFloor }, TrimPropensity = trim },
             new Progress(clock));
-        Console.WriteLine($"## ShopSim with the saved-cart mediator: {worlds} worlds × {users:N0} users, seeds {seed}–{seed + worlds - 1}");
+        Console.WriteLine($"## ShopSim with the saved-cart mediator: {worlds} worlds × {users:N0} users, seeds {seed}–{seed + worlds - 1}, policy clip [{propensityFloor}, {1 - propensityFloor}], {(trim is { } e ? $"analysis trimmed to fitted propensity in [{e}, {1 - e}]" : "no trimming")}");
         Console.WriteLine();
-        Console.WriteLine($"Mean eligible users per world {result.PerWorld.Average(w => w.Units):N0}, treated {result.PerWorld.Average(w => w.Treated):N0}.");
+        Console.WriteLine($"Mean users analysed per world {result.PerWorld.Average(w => w.Units):N0}, treated {result.PerWorld.Average(w => w.Treated):N0}.");
         Console.WriteLine();
         Console.WriteLine("| quantity (any buy in 7 days) | worlds | covered | coverage (Wilson 95%) | mean truth | mean estimate | mean bias | mean SE | SD of error |");
         Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---:|");
