@@ -147,17 +147,12 @@ public static class MediationStudyService
             return null;
         }
 
-        var tiers = TemporalTiers.FromWindows(
-        [
-            ("B30", -eligibilityDays, 0), ("V7", -7, 0), ("R", -historyDays, 0), ("T", 0, 0), ("M", 0, outcomeDays), ("Y", 0, outcomeDays),
-        ]);
-        if (knowledge == TierKnowledge.FullOrder)
-        {
-            // Split the last (window) tier so the mediator precedes the outcome.
-            var last = tiers[^1];
-            tiers = [.. tiers.Take(tiers.Count - 1), .. last.Where(c => c != "Y").Select(c => (IReadOnlyList<string>)[c]), ["Y"]];
-        }
-
+        var tiers = knowledge == TierKnowledge.FullOrder
+            ? TemporalTiers.ForUnitTable(Columns, "T", "Y", ["M"])
+            : TemporalTiers.FromWindows(
+            [
+                ("B30", -eligibilityDays, 0), ("V7", -7, 0), ("R", -historyDays, 0), ("T", 0, 0), ("M", 0, outcomeDays), ("Y", 0, outcomeDays),
+            ]);
         return new BackgroundKnowledge([], [], tiers);
     }
 

@@ -13,7 +13,7 @@ public enum TierKnowledge
     /// </summary>
     Windows,
 
-    /// <summary>The windows' tiers with the mediator also placed before the outcome (pre-period &lt; T &lt; M &lt; Y), as
-    /// someone who knows the funnel would.</summary>
+    /// <summary>Pre-period &lt; T &lt; M &lt; Y (<see cref="Causal.Discovery.TemporalTiers.ForUnitTable(IReadOnlyList{string}, string, string, IReadOnlyList{string})"/>
+    /// with the mediator): the windows' tiers with the mediator also placed before the outcome, as someone who knows the funnel would.</summary>
     FullOrder,
 }
