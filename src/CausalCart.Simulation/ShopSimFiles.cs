@@ -39,6 +39,12 @@ public static class ShopSimFiles
     /// <summary>Header of <see cref="TruthUsers"/>.</summary>
     public const string TruthUsersHeader = "user_id,treated,propensity,segment,y0_any,y1_any,y0_count,y1_count,y0_revenue,y1_revenue";
 
+    /// <summary>Per eligible user, only with <see cref="ShopSimOptions.Mediator"/>: targeting features, treatment, mediator and the mediation potential outcomes of any buy.</summary>
+    public const string MediationUsers = "mediation_users.csv";
+
+    /// <summary>Header of <see cref="MediationUsers"/>: B30, V7, R (days), T, M(0), M(1), M = M(T), Y = Y(T, M(T)), Y(0, M(0)), Y(1, M(0)), Y(1, M(1)) of any buy in the window.</summary>
+    public const string MediationUsersHeader = "user_id,buys_lookback,views_7d,recency_days,treated,m0,m1,mediator,y_any,y00_any,y10_any,y11_any";
+
     /// <summary>Arm of a coupon exposure.</summary>
     public const string CouponArm = "coupon";
 

@@ -67,6 +67,9 @@ public sealed record ShopSimOptions
     /// <summary>Users, items and the shopping funnel.</summary>
     public BehaviorOptions Behavior { get; init; } = new();
 
+    /// <summary>An optional mediator of the coupon's effect (a saved cart in the outcome window); null (default) for none, which leaves every output as without it.</summary>
+    public MediatorOptions? Mediator { get; init; }
+
     /// <summary>Users simulated per parallel block; bounds memory. Default 8,192. Does not change the output.</summary>
     [JsonIgnore]
     public int BlockSize { get; init; } = 8192;
@@ -106,6 +109,7 @@ public sealed record ShopSimOptions
         Targeting!.Validate();
         Coupon!.Validate();
         Behavior!.Validate();
+        Mediator?.Validate();
     }
 
     internal static void Require(bool condition, string option, string message)

@@ -40,7 +40,8 @@ public sealed class ShopSimulator
 
     /// <summary>
     /// Simulates the world and writes <c>events.csv</c>, <c>exposures.csv</c>, <c>items.csv</c>,
-    /// <c>users.csv</c>, <c>truth_users.csv</c>, <c>truth.json</c> and <c>summary.json</c> into
+    /// <c>users.csv</c>, <c>truth_users.csv</c>, <c>truth.json</c>, <c>summary.json</c> (and, with a mediator,
+    /// <c>mediation_users.csv</c>) into
     /// <paramref name="outputDirectory"/> (created if missing; existing files of those names are replaced).
     /// Deterministic: the same options give byte-identical files, except <c>elapsedSeconds</c> in <c>summary.json</c>.
     /// </summary>
@@ -74,6 +75,7 @@ public sealed class ShopSimulator
         using (var exposures = OpenCsv(outputDirectory, ShopSimFiles.Exposures, ShopSimFiles.ExposuresHeader))
         using (var users = OpenCsv(outputDirectory, ShopSimFiles.Users, ShopSimFiles.UsersHeader))
         using (var truthUsers = OpenCsv(outputDirectory, ShopSimFiles.TruthUsers, ShopSimFiles.TruthUsersHeader))
+        using (var mediationUsers = options.Mediator is null ? null : OpenCsv(outputDirectory, ShopSimFiles.MediationUsers, ShopSimFiles.MediationUsersHeader))
         {
             Task? pendingWrite = null;
             SimulationProgress? pendingProgress = null;
@@ -119,6 +121,7 @@ public sealed class ShopSimulator
                                 exposures.Write(o.Exposures.WrittenSpan);
                                 users.Write(o.Users.WrittenSpan);
                                 truthUsers.Write(o.TruthUsers.WrittenSpan);
+                                mediationUsers?.Write(o.MediationUsers.WrittenSpan);
                             }
                         },
                         CancellationToken.None);
@@ -149,6 +152,11 @@ public sealed class ShopSimulator
         }
 
         var truth = totals.Truth.ToTruth(options);
+        if (options.Mediator is not null)
+        {
+            truth = truth with { Mediation = totals.Mediation.ToTruth() };
+        }
+
         SimJson.Write(Path.Combine(outputDirectory, ShopSimFiles.Truth), truth);
 
         var actionCounts = new Dictionary<string, long>();
@@ -174,6 +182,10 @@ public sealed class ShopSimulator
             FileEntry(outputDirectory, ShopSimFiles.TruthUsers, totals.EligibleUsers),
             FileEntry(outputDirectory, ShopSimFiles.Truth, 1),
         };
+        if (options.Mediator is not null)
+        {
+            files.Add(FileEntry(outputDirectory, ShopSimFiles.MediationUsers, totals.EligibleUsers));
+        }
 
         var summary = new SimulationSummary(
             SimulationSummary.CurrentSchemaVersion,
@@ -235,6 +247,7 @@ public sealed class ShopSimulator
         totals.MinTimestamp = Math.Min(totals.MinTimestamp, chunk.MinTimestamp);
         totals.MaxTimestamp = Math.Max(totals.MaxTimestamp, chunk.MaxTimestamp);
         totals.Truth.Merge(chunk.Truth);
+        totals.Mediation.Merge(chunk.Mediation);
     }
 
     private static FileStream OpenCsv(string directory, string name, string header)

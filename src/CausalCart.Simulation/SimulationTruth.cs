@@ -18,6 +18,7 @@ namespace CausalCart.Simulation;
 /// <param name="ControlUsers">Eligible users who did not.</param>
 /// <param name="Treatment">What treated means, in words.</param>
 /// <param name="Outcomes">One entry per outcome: <c>any_buy</c>, <c>buy_count</c>, <c>revenue</c>.</param>
+/// <param name="Mediation">The natural direct and indirect effects through the mediator; null (and absent from the file) unless <see cref="ShopSimOptions.Mediator"/> was set.</param>
 public sealed record SimulationTruth(
     string SchemaVersion,
     string Campaign,
@@ -29,7 +30,8 @@ public sealed record SimulationTruth(
     long TreatedUsers,
     long ControlUsers,
     string Treatment,
-    IReadOnlyList<OutcomeTruth> Outcomes)
+    IReadOnlyList<OutcomeTruth> Outcomes,
+    MediationTruth? Mediation = null)
 {
     /// <summary>The schema version this build writes.</summary>
     public const string CurrentSchemaVersion = "1.0";

@@ -67,8 +67,24 @@ public static class TemporalTiers
     /// <param name="treatment">The treatment column.</param>
     /// <param name="outcome">The outcome column.</param>
     /// <exception cref="ArgumentException">Treatment or outcome is not among <paramref name="columns"/>, or they are the same.</exception>
-    public static IReadOnlyList<IReadOnlyList<string>> ForUnitTable(IReadOnlyList<string> columns, string treatment, string outcome)
+    /// <remarks>Every other column is taken as a pre-treatment covariate; a table with a mediator (measured after the
+    /// treatment) needs the overload with <c>mediators</c>, or the mediator would be placed before the treatment.</remarks>
+    public static IReadOnlyList<IReadOnlyList<string>> ForUnitTable(IReadOnlyList<string> columns, string treatment, string outcome) =>
+        ForUnitTable(columns, treatment, outcome, []);
+
+    /// <summary>
+    /// The tiers of a unit table with mediators: every covariate (measured before time zero) first, then the treatment,
+    /// then the mediators (one tier, measured after the treatment and before the outcome), then the outcome.
+    /// </summary>
+    /// <param name="columns">The table's columns.</param>
+    /// <param name="treatment">The treatment column.</param>
+    /// <param name="outcome">The outcome column.</param>
+    /// <param name="mediators">The mediator columns (may be empty).</param>
+    /// <exception cref="ArgumentException">Treatment, outcome or a mediator is not among <paramref name="columns"/>, or a
+    /// column is given two roles (the message names it).</exception>
+    public static IReadOnlyList<IReadOnlyList<string>> ForUnitTable(IReadOnlyList<string> columns, string treatment, string outcome, IReadOnlyList<string> mediators)
     {
+        ArgumentNullException.ThrowIfNull(mediators);
         ArgumentNullException.ThrowIfNull(columns);
         foreach (var (name, role) in new[] { (treatment, "treatment"), (outcome, "outcome") })
         {
@@ -83,7 +99,33 @@ public static class TemporalTiers
             throw new ArgumentException($"'{treatment}' cannot be both the treatment and the outcome.", nameof(outcome));
         }
 
-        var pre = columns.Where(c => c != treatment && c != outcome).ToList();
-        return pre.Count > 0 ? [pre, [treatment], [outcome]] : [[treatment], [outcome]];
+        foreach (var m in mediators)
+        {
+            if (!columns.Contains(m, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"The mediator column '{m}' is not in the table. Columns are: {string.Join(", ", columns)}.", nameof(mediators));
+            }
+
+            if (m == treatment || m == outcome || mediators.Count(x => x == m) > 1)
+            {
+                throw new ArgumentException($"'{m}' is given as a mediator and also as the treatment, the outcome or another mediator.", nameof(mediators));
+            }
+        }
+
+        var pre = columns.Where(c => c != treatment && c != outcome && !mediators.Contains(c, StringComparer.Ordinal)).ToList();
+        var tiers = new List<IReadOnlyList<string>>(4);
+        if (pre.Count > 0)
+        {
+            tiers.Add(pre);
+        }
+
+        tiers.Add([treatment]);
+        if (mediators.Count > 0)
+        {
+            tiers.Add([.. mediators]);
+        }
+
+        tiers.Add([outcome]);
+        return tiers;
     }
 }

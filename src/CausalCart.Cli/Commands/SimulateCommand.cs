@@ -21,6 +21,11 @@ internal static class SimulateCommand
             Description = "The coupon policy: linear (log-odds linear in recent buys, views and recency) or rules (a nonlinear rule set a logistic model cannot fit).",
             DefaultValueFactory = _ => TargetingShape.Linear,
         };
+        var mediator = new Option<SimulatedMediator>("--mediator")
+        {
+            Description = "A mediator of the coupon's effect: none, or cart (the coupon raises the chance of a saved cart in the outcome window, which raises buying; writes mediation_users.csv and the true direct and indirect effects in truth.json).",
+            DefaultValueFactory = _ => SimulatedMediator.None,
+        };
         var json = CommonOptions.Json();
         var command = new Command("simulate", """
             Simulates a shop (ShopSim) whose causal structure is known and writes the generic format:
@@ -30,9 +35,10 @@ internal static class SimulateCommand
               causalcart simulate --users 100000 --seed 1 --out world/
               causalcart simulate --users 1000000 --out big/ --parquet --json
               causalcart simulate --users 50000 --targeting rules --out nonlinear/
+              causalcart simulate --users 20000 --mediator cart --out mediated/
             """)
         {
-            users, seed, output, historyDays, followUpDays, parquet, targeting, json,
+            users, seed, output, historyDays, followUpDays, parquet, targeting, mediator, json,
         };
         command.SetAction((parse, ct) =>
         {
@@ -43,6 +49,7 @@ internal static class SimulateCommand
                 HistoryDays = parse.GetValue(historyDays),
                 FollowUpDays = parse.GetValue(followUpDays),
                 Targeting = new TargetingOptions { Shape = parse.GetValue(targeting) },
+                Mediator = parse.GetValue(mediator) == SimulatedMediator.Cart ? new MediatorOptions() : null,
             };
             return Task.FromResult(Run(console, options, parse.GetValue(output)!, parse.GetValue(parquet), parse.GetValue(json), ct));
         });

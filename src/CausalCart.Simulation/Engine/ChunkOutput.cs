@@ -13,6 +13,11 @@ internal sealed class ChunkOutput
 
     public ByteBuffer TruthUsers { get; } = new(1 << 14);
 
+    /// <summary>Rows of <c>mediation_users.csv</c> (empty unless the mediator is on).</summary>
+    public ByteBuffer MediationUsers { get; } = new(1 << 12);
+
+    public MediationAccumulator Mediation { get; } = new();
+
     /// <summary>(7) rows per <see cref="CanonicalAction"/>.</summary>
     public long[] EventsByAction { get; } = new long[CanonicalActions.All.Count];
 
@@ -46,6 +51,8 @@ internal sealed class ChunkOutput
         Exposures.Clear();
         Users.Clear();
         TruthUsers.Clear();
+        MediationUsers.Clear();
+        Mediation.Clear();
         Array.Clear(EventsByAction);
         Truth.Clear();
         UserRows = 0;

@@ -14,6 +14,8 @@ internal struct SimEvent
     /// <summary>Bit of <see cref="BuyMask"/>: bought with the coupon.</summary>
     public const byte BoughtWith = 2;
 
+    // Bits 4 and 8 are used by MediatorModel, between a window slot's draw and its resolution, for (0, m = 1) and (1, m = 1).
+
     public long Timestamp;
     public int Item;
     public int Category;

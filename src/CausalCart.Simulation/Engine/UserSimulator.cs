@@ -45,6 +45,7 @@ internal sealed class UserSimulator
     private readonly DateOnly _originDate;
     private readonly byte[] _campaignUtf8;
     private readonly byte[] _recommendationCampaignUtf8;
+    private readonly MediatorModel? _mediator;
 
     // (K) per-user category tastes, their running sum, and the recommendation policy's category weights.
     private readonly double[] _taste;
@@ -97,6 +98,7 @@ internal sealed class UserSimulator
         _tasteCumulative = new double[_k];
         _recommendationWeight = new double[_k];
         _recommendationCumulative = new double[_k];
+        _mediator = options.Mediator is { } mediator ? new MediatorModel(options, mediator) : null;
     }
 
     /// <summary>Simulates users [<paramref name="firstUser"/>, +<paramref name="count"/>) (0-based indices) into <paramref name="output"/>.</summary>
@@ -181,6 +183,17 @@ internal sealed class UserSimulator
             treated = assignment.NextDouble() < propensity;
         }
 
+        // The mediator (when on) settles which window slots are buys under (0, M(0)) and (1, M(1)) before anything is written.
+        Span<long> y00 = stackalloc long[TruthAccumulator.OutcomeCount];
+        Span<long> y10 = stackalloc long[TruthAccumulator.OutcomeCount];
+        Span<long> y11 = stackalloc long[TruthAccumulator.OutcomeCount];
+        var (m0, m1) = (false, false);
+        if (_mediator is not null)
+        {
+            (m0, m1) = _mediator.Draw(userIndex);
+            MediatorModel.Resolve(_events.AsSpan(0, _eventCount), _t0Ms, _windowEndMs, m0, m1, y00, y10, y11);
+        }
+
         var userId = userIndex + 1L;
         Span<byte> userPrefix = stackalloc byte[24];
         Utf8Formatter.TryFormat(userId, userPrefix, out var idLength);
@@ -236,6 +249,11 @@ internal sealed class UserSimulator
             tu.Append((byte)',');
             tu.AppendCents(y1[2]);
             tu.Append((byte)'\n');
+            if (_mediator is not null)
+            {
+                output.Mediation.Add(m0, m1, y00, y10, y11);
+                WriteMediationRow(output.MediationUsers, userPrefix, buysLookBack, views7, (_t0Ms - lastBefore) / (double)DayMs, treated, m0, m1, y00[0], y10[0], y11[0]);
+            }
         }
     }
 
@@ -408,11 +426,16 @@ internal sealed class UserSimulator
                 - b.BuyPriceSensitivityWeight * _priceSensitivity * (logPrice - w.CategoryLogMedian[category]);
             var p0 = Logistic(logit0);
             var inWindow = t >= _t0Ms && t < _windowEndMs;
-            var p1 = inWindow
-                ? Logistic(logit0 + _userLift + (w.CategoryPromoted[category] ? _options.Coupon.PromotedCategoryLift : 0))
-                : p0;
+            var logit1 = inWindow
+                ? logit0 + _userLift + (w.CategoryPromoted[category] ? _options.Coupon.PromotedCategoryLift : 0)
+                : logit0;
+            var p1 = inWindow ? Logistic(logit1) : p0;
             ref var e = ref Add(CanonicalAction.Buy, item, category, t);
             e.BuyMask = (byte)((u < p0 ? SimEvent.BoughtWithout : 0) | (u < p1 ? SimEvent.BoughtWith : 0));
+            if (inWindow && _mediator is not null)
+            {
+                e.BuyMask |= _mediator.SlotBits(u, logit0, logit1);
+            }
             if (inWindow)
             {
                 e.CouponPriceCents = (int)Math.Round(e.PriceCents * (1 - _options.Coupon.Discount));
@@ -584,6 +607,29 @@ internal sealed class UserSimulator
                 output.MaxTimestamp = e.Timestamp;
             }
         }
+    }
+
+    private static void WriteMediationRow(
+        ByteBuffer buffer, ReadOnlySpan<byte> userPrefix, long buysLookBack, long views7, double recencyDays, bool treated, bool m0, bool m1, long y00, long y10, long y11)
+    {
+        buffer.Append(userPrefix);
+        buffer.AppendInt64(buysLookBack);
+        buffer.Append((byte)',');
+        buffer.AppendInt64(views7);
+        buffer.Append((byte)',');
+        buffer.AppendDouble(recencyDays);
+        buffer.Append(treated ? ",1,"u8 : ",0,"u8);
+        buffer.Append(m0 ? "1,"u8 : "0,"u8);
+        buffer.Append(m1 ? "1,"u8 : "0,"u8);
+        buffer.Append((treated ? m1 : m0) ? "1,"u8 : "0,"u8);
+        buffer.AppendInt64(treated ? y11 : y00);
+        buffer.Append((byte)',');
+        buffer.AppendInt64(y00);
+        buffer.Append((byte)',');
+        buffer.AppendInt64(y10);
+        buffer.Append((byte)',');
+        buffer.AppendInt64(y11);
+        buffer.Append((byte)'\n');
     }
 
     private static readonly byte[][] QueryWordUtf8 = [.. World.QueryWords.Select(System.Text.Encoding.UTF8.GetBytes)];

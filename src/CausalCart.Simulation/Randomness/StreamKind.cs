@@ -11,4 +11,7 @@ internal enum StreamKind : ulong
 
     /// <summary>A user's coupon assignment draw (separate so it never depends on how many behaviour draws were used).</summary>
     Assignment = 2,
+
+    /// <summary>A user's mediator draw (only with <see cref="ShopSimOptions.Mediator"/>; separate so the other streams are unchanged).</summary>
+    Mediator = 3,
 }

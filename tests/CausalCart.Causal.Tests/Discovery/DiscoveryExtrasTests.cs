@@ -90,6 +90,19 @@ public sealed class DiscoveryExtrasTests
     }
 
     [Fact]
+    public void Unit_table_tiers_put_mediators_after_the_treatment_and_before_the_outcome()
+    {
+        var tiers = TemporalTiers.ForUnitTable(["age", "coupon", "saved_cart", "visits", "bought"], "coupon", "bought", ["saved_cart"]);
+        Assert.Equal(4, tiers.Count);
+        Assert.Equal(["age", "visits"], tiers[0]);
+        Assert.Equal(["coupon"], tiers[1]);
+        Assert.Equal(["saved_cart"], tiers[2]);
+        Assert.Equal(["bought"], tiers[3]);
+        Assert.Contains("'cart'", Assert.Throws<ArgumentException>(() => TemporalTiers.ForUnitTable(["a", "t", "y"], "t", "y", ["cart"])).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => TemporalTiers.ForUnitTable(["a", "t", "y"], "t", "y", ["y"]));
+    }
+
+    [Fact]
     public void Tiers_orient_edges_pc_leaves_undirected()
     {
         // A chain x0 -> x1 -> x2 is a Markov equivalence class with no v-structure: PC cannot orient it alone.

@@ -1,5 +1,5 @@
 // Discovery and identification figures for issue 7 (see ../RESULTS.md for the recorded run).
-// Usage: dotnet run -c Release --project bench/causal/graphs/GraphBench -- [quick]
+// Usage: dotnet run -c Release --project bench/causal/graphs/GraphBench -- [quick | shopsim [worlds] [users] [seed]]
 using System.Diagnostics;
 using System.Globalization;
 using CausalCart.Causal.Discovery;
@@ -9,6 +9,19 @@ using CausalCart.Numerics;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 bool quick = args.Contains("quick");
+if (args.Length > 0 && args[0] == "shopsim")
+{
+    // Mediation coverage and temporal tiers on ShopSim worlds with the saved-cart mediator:
+    // GraphBench shopsim [worlds=30] [users=20000] [seed=1] [propensity floor=0.03] [trim ε=none]
+    ShopSimStudy.Run(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1,
+        args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 0.03,
+        args.Length > 5 && args[5] != "none" ? double.Parse(args[5], CultureInfo.InvariantCulture) : null);
+    return;
+}
+
 
 Console.WriteLine("## Discovery on synthetic SEMs (edge probability 2/(p−1), i.e. ~1 parent per node on average)");
 Console.WriteLine();
