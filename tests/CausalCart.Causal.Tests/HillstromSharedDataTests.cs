@@ -62,13 +62,20 @@ public class HillstromSharedDataTests(ITestOutputHelper output)
     private static EffectData Contrast(Rows d, string arm, string outcome)
     {
         var rows = d.Fields.Where(r => r[d.Col["segment"]] == arm || r[d.Col["segment"]] == "No E-Mail").ToList();
+        (Matrix x, List<string> names) = Covariates(d, rows);
+        double[] t = [.. rows.Select(r => r[d.Col["segment"]] == arm ? 1.0 : 0.0)];
+        double[] y = [.. rows.Select(r => double.Parse(r[d.Col[outcome]], CultureInfo.InvariantCulture))];
+        return new EffectData(y, t, x, names);
+    }
+
+    /// <summary>recency, history, mens, womens, newbie, zip_code and channel one-hot, history_segment one-hot (first level reference).</summary>
+    private static (Matrix X, List<string> Names) Covariates(Rows d, List<List<string>> rows)
+    {
         string[] segments = d.Fields.Select(r => r[d.Col["history_segment"]]).Distinct().Order(StringComparer.Ordinal).ToArray();
         var names = new List<string> { "recency", "history", "mens", "womens", "newbie", "zip_Urban", "zip_Surburban", "channel_Phone", "channel_Web" };
         names.AddRange(segments.Skip(1).Select(s => "history_segment=" + s));
         int n = rows.Count, p = names.Count;
         var x = new Matrix(n, p);
-        var t = new double[n];
-        var y = new double[n];
         for (int i = 0; i < n; i++)
         {
             List<string> r = rows[i];
@@ -86,12 +93,39 @@ public class HillstromSharedDataTests(ITestOutputHelper output)
             {
                 x[i, 8 + s] = r[d.Col["history_segment"]] == segments[s] ? 1 : 0;
             }
-
-            t[i] = r[d.Col["segment"]] == arm ? 1 : 0;
-            y[i] = Num(outcome);
         }
 
-        return new EffectData(y, t, x, names);
+        return (x, names);
+    }
+
+    [Theory]
+    [InlineData("visit")]
+    [InlineData("conversion")]
+    [InlineData("spend")]
+    public void Multi_arm_aipw_on_all_three_arms_agrees_with_each_arms_difference_in_means(string outcome)
+    {
+        Rows d = Load();
+        string[] labels = ["No E-Mail", "Mens E-Mail", "Womens E-Mail"];
+        (Matrix x, List<string> names) = Covariates(d, d.Fields);
+        int[] arm = [.. d.Fields.Select(r => Array.IndexOf(labels, r[d.Col["segment"]]))];
+        Assert.DoesNotContain(-1, arm);
+        double[] y = [.. d.Fields.Select(r => double.Parse(r[d.Col[outcome]], CultureInfo.InvariantCulture))];
+        var result = new CausalCart.Causal.Dml.MultiArmAipwEstimator(new EffectOptions { Seed = 7 })
+            .Estimate(new CausalCart.Causal.Dml.MultiArmData(y, arm, labels, x, names), reference: 0);
+        var failures = new List<string>();
+        foreach (string a in labels.Skip(1))
+        {
+            EffectEstimate dim = new NaiveEstimator(new EffectOptions { Estimands = [Estimand.Ate] }).Estimate(Contrast(d, a, outcome)).For(Estimand.Ate);
+            CausalCart.Causal.Dml.ArmEffect e = Assert.Single(result.Effects, r => r.Arm == a);
+            bool agrees = e.Covers(dim.Estimate);
+            output.WriteLine($"| {a} | {outcome} | MultiArmAipw | {e.Estimate:F5} | [{e.CiLower:F5}, {e.CiUpper:F5}] | {(agrees ? "yes" : "NO")} |");
+            if (!agrees)
+            {
+                failures.Add($"{a}: {e.Estimate} [{e.CiLower}, {e.CiUpper}] does not contain the difference in means {dim.Estimate}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("; ", failures));
     }
 
     [Theory]
