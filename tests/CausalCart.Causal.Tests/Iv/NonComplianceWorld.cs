@@ -34,7 +34,13 @@ internal static class NonComplianceWorld
     private static double Shift(double x1, double x2) => (0.8 * Math.Sin(2 * x1)) + (0.5 * ((x2 * x2) - 1));
 
     /// <summary>Draws n units.</summary>
-    public static Sample Draw(int n, ulong seed, bool oneSided)
+    /// <param name="n">Units.</param>
+    /// <param name="seed">Seed.</param>
+    /// <param name="oneSided">No always-takers (κ₀ = −∞).</param>
+    /// <param name="instrumentDependsOnX">Z ~ Bernoulli(σ(x₁ − 0.5x₂)) instead of Bernoulli(0.5): the instrument is
+    /// as good as random only given X (a logistic propensity is correctly specified), so the Wald ratio is biased and
+    /// PLIV / 2SLS target a differently weighted average of the covariate-specific LATEs.</param>
+    public static Sample Draw(int n, ulong seed, bool oneSided, bool instrumentDependsOnX = false)
     {
         var rng = new SeededRandom(seed);
         var x = new Matrix(n, 4); // (n, 4)
@@ -46,7 +52,8 @@ internal static class NonComplianceWorld
             double x1 = rng.NextNormal(), x2 = rng.NextNormal(), x3 = rng.NextNormal(), x4 = rng.NextNormal();
             double u = rng.NextNormal();
             double v = (0.8 * u) + (0.6 * rng.NextNormal());
-            z[i] = rng.NextDouble() < 0.5 ? 1 : 0;
+            double pz = instrumentDependsOnX ? StableMath.Sigmoid(x1 - (0.5 * x2)) : 0.5;
+            z[i] = rng.NextDouble() < pz ? 1 : 0;
             double kappa = z[i] == 1 ? Kappa1 : (oneSided ? double.NegativeInfinity : Kappa0);
             d[i] = v < kappa + Shift(x1, x2) ? 1 : 0;
             double tau = 1 + (0.5 * x3) - (0.5 * v);
