@@ -27,6 +27,17 @@ public class DrLateTests
     }
 
     [Fact]
+    public void Boosted_nuisances_recover_the_late_when_the_instrument_depends_on_the_covariates()
+    {
+        double truth = NonComplianceWorld.TrueLate(oneSided: false);
+        var s = NonComplianceWorld.Draw(6000, 18, oneSided: false, instrumentDependsOnX: true);
+        var r = new DrLate(new EffectOptions { Seed = 5 }, new DmlOptions { Learners = FlexibleNuisances.GradientBoosting(5) }).Estimate(s.Data);
+        var wald = WaldLate.Estimate(s.Y, s.D, s.Z);
+        Assert.True(r.Late.Covers(truth), $"LATE {r.Late.Estimate} [{r.Late.CiLower}, {r.Late.CiUpper}], truth {truth}");
+        Assert.False(wald.CiLower <= truth && truth <= wald.CiUpper, $"Wald {wald.Estimate} should be biased here");
+    }
+
+    [Fact]
     public void Agrees_with_the_wald_estimator_when_the_covariates_are_pure_noise()
     {
         var s = NonComplianceWorld.Draw(5000, 13, oneSided: false);
