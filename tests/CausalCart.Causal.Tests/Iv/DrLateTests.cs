@@ -64,6 +64,22 @@ public class DrLateTests
     }
 
     [Fact]
+    public void A_single_always_taker_does_not_break_the_treatment_models()
+    {
+        var s = NonComplianceWorld.Draw(2000, 19, oneSided: true);
+        double[] d = (double[])s.D.Clone();
+        int[] zeroArm = Enumerable.Range(0, 2000).Where(i => s.Z[i] == 0).Take(1).ToArray();
+        foreach (int i in zeroArm)
+        {
+            d[i] = 1; // one always-taker: the training set of its fold has none
+        }
+
+        var r = new DrLate(new EffectOptions { Seed = 1 }).Estimate(new IvData(s.Y, d, s.Z, s.X));
+        Assert.False(r.NoAlwaysTakers);
+        Assert.True(r.Late.Covers(NonComplianceWorld.TrueLate(oneSided: true)), $"LATE {r.Late.Estimate} [{r.Late.CiLower}, {r.Late.CiUpper}]");
+    }
+
+    [Fact]
     public void Repeated_splits_are_deterministic_and_the_median_lies_within_the_splits()
     {
         var s = NonComplianceWorld.Draw(1500, 15, oneSided: false);
