@@ -1,4 +1,5 @@
 using System.Globalization;
+using CausalCart.Causal.Dml;
 using CausalCart.Causal.Iv;
 using CausalCart.Numerics;
 using Xunit.Abstractions;
@@ -43,6 +44,44 @@ public class IvCoverageStudyTests(ITestOutputHelper output)
         Assert.True(Math.Abs(dr.Average(x => x.Error)) < 3 * drMcse, $"DR-LATE bias {dr.Average(x => x.Error)} (MC SE {drMcse})");
         var wald = rows["Wald"];
         Assert.True(wald.Count(x => x.Covered) / (double)wald.Count < 0.5, "the Wald ratio ignores that Z depends on X and should miss");
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Boosted_nuisances_keep_dr_late_and_pliv_coverage_when_the_instrument_depends_on_the_covariates()
+    {
+        // 200 worlds (about 100 s of CPU): coverage is known to ±1.5 points; the lower bound 90 % is about 3 Monte-Carlo
+        // SEs below 95 %, a little wider than the linear study's because boosting adds regularisation bias.
+        const int worlds = 200;
+        double truth = NonComplianceWorld.TrueLate(oneSided: false);
+        var rows = new Dictionary<string, List<(double Error, double Se, bool Covered)>> { ["PLIV"] = [], ["DR-LATE"] = [] };
+        for (int w = 0; w < worlds; w++)
+        {
+            var s = NonComplianceWorld.Draw(Units, (ulong)(300_000 + w), oneSided: false, instrumentDependsOnX: true);
+            var options = new EffectOptions { Seed = w };
+            var dml = new DmlOptions { Learners = FlexibleNuisances.GradientBoosting(w) };
+            var pliv = new PartiallyLinearIv(options, dml).Estimate(s.Data).Effect;
+            var dr = new DrLate(options, dml).Estimate(s.Data).Late;
+            rows["PLIV"].Add((pliv.Estimate - truth, pliv.StdError, pliv.Covers(truth)));
+            rows["DR-LATE"].Add((dr.Estimate - truth, dr.StdError, dr.Covers(truth)));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"boosted nuisances, two-sided, P(Z=1|X) = σ(x1 − 0.5 x2): true LATE {truth:F4}; {worlds} worlds of n = {Units}"));
+        Report(rows);
+        foreach (var r in rows.Values)
+        {
+            Assert.InRange(r.Count(x => x.Covered) / (double)r.Count, 0.90, 0.98);
+        }
+
+        // Boosting is not bias-free at n = 2000: DR-LATE's mean error is +0.06 here, 4 Monte-Carlo SEs from 0 but a third
+        // of its standard error (bench/causal/iv/RESULTS.md). The check is that the bias stays small against the
+        // sampling error, which is what keeps the intervals honest; it fails if the bias reaches half an SE.
+        foreach ((string m, var r) in rows)
+        {
+            double bias = r.Average(x => x.Error), meanSe = r.Average(x => x.Se);
+            Assert.True(Math.Abs(bias) < 0.5 * meanSe, $"{m}: bias {bias} against mean SE {meanSe}");
+        }
     }
 
     [Fact]
@@ -116,7 +155,7 @@ public class IvCoverageStudyTests(ITestOutputHelper output)
     {
         output.WriteLine("| method | coverage | bias | MC SE of bias | sd of estimates | mean SE |");
         output.WriteLine("|---|---|---|---|---|---|");
-        foreach (string m in Methods)
+        foreach (string m in rows.Keys)
         {
             var r = rows[m];
             double sd = Sd(r.Select(x => x.Error));
