@@ -94,27 +94,7 @@ internal sealed class PlrResiduals
     }
 
     /// <summary>DML2 partialling-out: θ = Σ w T̃ Ỹ / Σ w T̃², contributions w T̃ (Ỹ − θT̃) / Σ w T̃².</summary>
-    public (double Theta, double Variance) Estimate(double[] w, int[]? groups)
-    {
-        double num = 0, den = 0;
-        for (int i = 0; i < w.Length; i++)
-        {
-            num += w[i] * Treatment[i] * Outcome[i];
-            den += w[i] * Treatment[i] * Treatment[i];
-        }
-
-        if (!(den > 0))
-        {
-            throw new ArgumentException("The treatment is fully explained by the covariates (no residual variation after partialling out); the effect is not identified.", "data");
-        }
-
-        double theta = num / den;
-        var c = new double[w.Length];
-        for (int i = 0; i < c.Length; i++)
-        {
-            c[i] = w[i] * Treatment[i] * (Outcome[i] - (theta * Treatment[i])) / den;
-        }
-
-        return (theta, ScoreInference.SumSquares(c, groups));
-    }
+    public (double Theta, double Variance) Estimate(double[] w, int[]? groups) =>
+        ScoreInference.MomentRatio(Treatment, Outcome, Treatment, w, groups,
+            "The treatment is fully explained by the covariates (no residual variation after partialling out); the effect is not identified.");
 }

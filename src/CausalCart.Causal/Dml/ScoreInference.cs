@@ -94,6 +94,36 @@ internal static class ScoreInference
     }
 
     /// <summary>
+    /// Root of the linear moment Σ w a(b − θc) = 0, θ = Σ w a b / Σ w a c, with its variance from the contributions
+    /// c_i = w_i a_i(b_i − θc_i) / Σ w a c (clustered as in <see cref="SumSquares"/>). PLR: a = c = T̃, b = Ỹ; PLIV:
+    /// a = Z̃, b = Ỹ, c = D̃.
+    /// </summary>
+    /// <exception cref="ArgumentException">Σ w a c = 0 (θ not identified); the message is <paramref name="notIdentified"/>.</exception>
+    public static (double Theta, double Variance) MomentRatio(double[] a, double[] b, double[] c, double[] w, int[]? groups, string notIdentified)
+    {
+        double num = 0, den = 0;
+        for (int i = 0; i < w.Length; i++)
+        {
+            num += w[i] * a[i] * b[i];
+            den += w[i] * a[i] * c[i];
+        }
+
+        if (den == 0 || !double.IsFinite(den))
+        {
+            throw new ArgumentException(notIdentified, "data");
+        }
+
+        double theta = num / den;
+        var contribution = new double[w.Length];
+        for (int i = 0; i < w.Length; i++)
+        {
+            contribution[i] = w[i] * a[i] * (b[i] - (theta * c[i])) / den;
+        }
+
+        return (theta, SumSquares(contribution, groups));
+    }
+
+    /// <summary>
     /// Median aggregation over splits (Chernozhukov et al. 2018, §3.4): θ̃ = median θ_s, σ̃² = median(σ_s² + (θ_s − θ̃)²).
     /// With one split it returns that split's values.
     /// </summary>

@@ -3,7 +3,7 @@ using CausalCart.Causal.Dml;
 using CoefficientEstimate = CausalCart.Causal.Dml.CoefficientEstimate;
 using CausalCart.Learners.Linear;
 using CausalCart.Numerics;
-using static CausalCart.Causal.Iv.IvLinearAlgebra;
+using CausalCart.Causal.Sensitivity;
 
 namespace CausalCart.Causal.Iv;
 
@@ -90,53 +90,38 @@ public static class TwoStageLeastSquares
             throw new ArgumentException($"Too few rows: {n} rows for {1 + kw + m} exogenous columns (intercept, controls, instruments).");
         }
 
-        var ones = Enumerable.Repeat(1.0, n).ToArray();
         double[] y = outcome.Values;
+        double level = options.ConfidenceLevel;
+        var inference = new InferenceOptions(covariance, level, TestDistribution.Normal);
 
-        // X (n, k) = [1, D, W]; Zfull (n, 1+m+kw) = [1, Z, W]; Wr (n, 1+kw) = [1, W].
-        var xCols = new List<double[]> { ones };
-        xCols.AddRange(endogenous.Select(e => e.Values));
-        xCols.AddRange(controls.Select(c => c.Values));
-        var xNames = new List<string> { "intercept" };
-        xNames.AddRange(endogenous.Select(e => e.Name));
-        xNames.AddRange(controls.Select(c => c.Name));
-
-        var zCols = new List<double[]> { ones };
-        zCols.AddRange(instruments.Select(z => z.Values));
-        zCols.AddRange(controls.Select(c => c.Values));
-        var zNames = new List<string> { "intercept" };
-        zNames.AddRange(instruments.Select(z => z.Name));
-        zNames.AddRange(controls.Select(c => c.Name));
-
-        var wCols = new List<double[]> { ones };
-        wCols.AddRange(controls.Select(c => c.Values));
-        var wNames = new List<string> { "intercept" };
-        wNames.AddRange(controls.Select(c => c.Name));
-
-        double z2 = StandardNormal.TwoSidedCritical(options.ConfidenceLevel);
+        // Designs without the intercept column (least squares adds it): X = [D, W], Z̃ = [Z, W], W.
+        string[] xNames = [.. endogenous.Select(e => e.Name), .. controls.Select(c => c.Name)];
+        string[] zNames = [.. instruments.Select(z => z.Name), .. controls.Select(c => c.Name)];
+        double[][] zCols = [.. instruments.Select(z => z.Values), .. controls.Select(c => c.Values)];
+        double[][] wCols = [.. controls.Select(c => c.Values)];
+        string[] wNames = [.. controls.Select(c => c.Name)];
         var notes = new List<string>();
 
         // First stages: each endogenous regressor on [1, Z, W].
         var firstStages = new List<FirstStageDiagnostics>(k1);
         bool exactFirstStage = false;
-        var fittedEndogenous = new List<double[]>(k1);
-        var firstResiduals = new List<double[]>(k1);
+        var fittedEndogenous = new List<double[]>(k1); // (k1)(n) D̂
+        var firstResiduals = new List<double[]>(k1);   // (k1)(n) V̂ = D − D̂
         int[] instrumentBlock = Enumerable.Range(1, m).ToArray();
         foreach (IvColumn d in endogenous)
         {
-            var (b, inv, res) = Ols(zCols, d.Values, zNames, "instrument matrix [intercept, instruments, controls]");
-            var (_, _, resR) = Ols(wCols, d.Values, wNames, "control matrix [intercept, controls]");
-            double rssU = SumSquares(res), rssR = SumSquares(resR);
-            int kz = zCols.Count;
-            double[,] v = Sandwich(zCols, res, inv, covariance);
+            NamedLeastSquares full = NamedLeastSquares.Fit(zCols, zNames, d.Values, "instrument matrix [intercept, instruments, controls]");
+            double rssU = SumSquares(full.Residuals);
+            double rssR = kw == 0 ? CentredSumSquares(d.Values) : SumSquares(NamedLeastSquares.Fit(wCols, wNames, d.Values, "control matrix [intercept, controls]").Residuals);
+            CoefficientTable table = full.Table(inference);
 
             // An exact first stage (the regressor is one of its instruments, i.e. treated as exogenous) has no residual
             // variance: its F statistics are +∞, reported as such rather than failing the covariance inversion.
             bool exact = rssU <= 1e-20 * rssR;
             exactFirstStage |= exact;
-            double classicalF = exact ? double.PositiveInfinity : (rssR - rssU) / m / (rssU / (n - kz));
-            double robustF = exact ? double.PositiveInfinity : Wald(b, v, instrumentBlock, zNames) / m;
-            var coefs = instrumentBlock.Select(j => Coefficient(zNames[j], b[j], v[j, j], z2)).ToArray();
+            double classicalF = exact ? double.PositiveInfinity : (rssR - rssU) / m / (rssU / (n - 1 - zCols.Length));
+            double robustF = exact ? double.PositiveInfinity : Wald(table, instrumentBlock, zNames) / m;
+            var coefs = instrumentBlock.Select(j => ScoreInference.Coefficient(zNames[j - 1], table.Rows[j].Estimate, table.Rows[j].StandardError, level)).ToArray();
             double minF = Math.Min(classicalF, robustF);
             bool weak = minF < options.WeakInstrumentF;
             string note = weak
@@ -150,62 +135,104 @@ public static class TwoStageLeastSquares
             }
 
             firstStages.Add(new FirstStageDiagnostics(d.Name, coefs, (rssR - rssU) / rssR, classicalF, robustF, weak, note));
-            fittedEndogenous.Add(Fitted(zCols, b));
-            firstResiduals.Add(res);
+            fittedEndogenous.Add(full.Fitted);
+            firstResiduals.Add(full.Residuals);
         }
 
-        // Second stage: X̂ = [1, D̂, W].
-        var xhat = new List<double[]> { ones };
-        xhat.AddRange(fittedEndogenous);
-        xhat.AddRange(controls.Select(c => c.Values));
-        double[,] bread = InverseSpd(Cross(xhat, xhat), xNames, "second-stage design [intercept, fitted endogenous, controls] (the instruments do not separate the endogenous regressors)");
-        double[,] xhy = Cross(xhat, [y]);
-        double[] beta = Times(bread, Enumerable.Range(0, k).Select(i => xhy[i, 0]).ToArray());
-        double[] fit = Fitted(xCols, beta);
-        var u = new double[n];
-        for (int r = 0; r < n; r++)
+        // Second stage: β̂ = least squares of y on X̂ = [1, D̂, W]. Its covariance needs the residuals of the ORIGINAL
+        // regressors, û = y − Xβ̂ = (y − V̂β̂_D) − X̂β̂. Because X̂'û = 0, least squares of ỹ = y − V̂β̂_D on X̂ returns the same
+        // β̂ with residuals exactly û, so the linear learners' sandwich (bread (X̂'X̂)⁻¹, meat from û and x̂, leverage from
+        // X̂) is the 2SLS covariance.
+        double[][] xhat = [.. fittedEndogenous, .. wCols];
+        const string secondRole = "second-stage design [intercept, fitted endogenous, controls] (the instruments do not separate the endogenous regressors)";
+        NamedLeastSquares naive = NamedLeastSquares.Fit(xhat, xNames, y, secondRole);
+        var adjusted = (double[])y.Clone();
+        for (int j = 0; j < k1; j++)
         {
-            u[r] = y[r] - fit[r];
+            double b = naive.Model.Coefficients[j];
+            double[] v = firstResiduals[j];
+            for (int r = 0; r < n; r++)
+            {
+                adjusted[r] -= b * v[r];
+            }
         }
 
-        double[,] cov = Sandwich(xhat, u, bread, covariance);
-        var coefficients = Enumerable.Range(0, k).Select(j => Coefficient(xNames[j], beta[j], cov[j, j], z2)).ToArray();
+        NamedLeastSquares second = NamedLeastSquares.Fit(xhat, xNames, adjusted, secondRole);
+        CoefficientTable secondTable = second.Table(inference);
+        string[] terms = ["intercept", .. xNames];
+        var coefficients = Enumerable.Range(0, k)
+            .Select(j => ScoreInference.Coefficient(terms[j], secondTable.Rows[j].Estimate, secondTable.Rows[j].StandardError, level)).ToArray();
+        var cov = new double[k, k];
+        ReadOnlySpan<double> flat = secondTable.CovarianceMatrix;
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                cov[i, j] = flat[(i * k) + j];
+            }
+        }
 
-        // Sargan: n R² of the structural residuals on all exogenous variables (uncentred residual mean is 0 here up to
-        // rounding because the intercept is an instrument).
+        double[] u = second.Residuals;
+
+        // Sargan: n R² of the structural residuals on all exogenous variables.
         IvTestStatistic? sargan = null;
         if (m > k1)
         {
-            var (_, _, e) = Ols(zCols, u, zNames, "instrument matrix");
-            double mean = u.Average();
-            double tss = u.Sum(t => (t - mean) * (t - mean));
-            double stat = n * (1 - (SumSquares(e) / tss));
-            sargan = new IvTestStatistic("Sargan overidentification (homoskedastic)", stat, m - k1, ChiSquareSurvival(stat, m - k1));
+            double[] e = NamedLeastSquares.Fit(zCols, zNames, u, "instrument matrix").Residuals;
+            double stat = n * (1 - (SumSquares(e) / CentredSumSquares(u)));
+            sargan = new IvTestStatistic("Sargan overidentification (homoskedastic)", stat, m - k1, Distributions.ChiSquareSurvival(stat, m - k1));
         }
 
-        // Wu–Hausman (control function): y on [X, V̂]; Wald test of the V̂ block with the chosen covariance.
+        // Wu–Hausman (control function): y on [1, D, W, V̂]; Wald test of the V̂ block with the chosen covariance.
         if (exactFirstStage)
         {
             notes.Add("An endogenous regressor is fitted exactly by its first stage (it is among its own instruments), so it is treated as exogenous and the Wu–Hausman test is not defined.");
             return new TwoStageLeastSquaresResult(coefficients, cov, covariance.Kind, n, firstStages, sargan, null, notes);
         }
 
-        var cfCols = new List<double[]>(xCols);
-        cfCols.AddRange(firstResiduals);
-        var cfNames = new List<string>(xNames);
-        cfNames.AddRange(endogenous.Select(e => $"first-stage residual of {e.Name}"));
-        var (cb, cinv, cres) = Ols(cfCols, y, cfNames, "control-function design");
-        double[,] cv = Sandwich(cfCols, cres, cinv, covariance);
-        double wh = Wald(cb, cv, Enumerable.Range(k, k1).ToArray(), cfNames);
-        var wuHausman = new IvTestStatistic($"Wu–Hausman endogeneity ({covariance.Kind} Wald, control-function form)", wh, k1, ChiSquareSurvival(wh, k1));
+        double[][] cfCols = [.. endogenous.Select(e => e.Values), .. wCols, .. firstResiduals];
+        string[] cfNames = [.. xNames, .. endogenous.Select(e => $"first-stage residual of {e.Name}")];
+        CoefficientTable cf = NamedLeastSquares.Fit(cfCols, cfNames, y, "control-function design").Table(inference);
+        double wh = Wald(cf, Enumerable.Range(k, k1).ToArray(), cfNames);
+        var wuHausman = new IvTestStatistic($"Wu–Hausman endogeneity ({covariance.Kind} Wald, control-function form)", wh, k1, Distributions.ChiSquareSurvival(wh, k1));
 
         return new TwoStageLeastSquaresResult(coefficients, cov, covariance.Kind, n, firstStages, sargan, wuHausman, notes);
     }
 
-    private static CoefficientEstimate Coefficient(string term, double estimate, double variance, double z)
+    /// <summary>Wald statistic b' V⁻¹ b for the coefficients at <paramref name="block"/> (indices into the table, 0 = intercept).</summary>
+    private static double Wald(CoefficientTable table, int[] block, IReadOnlyList<string> names)
     {
-        double se = Math.Sqrt(variance);
-        return new CoefficientEstimate(term, estimate, se, estimate - (z * se), estimate + (z * se), StandardNormal.TwoSidedPValue(estimate / se));
+        int q = block.Length, k = table.Rows.Count;
+        ReadOnlySpan<double> v = table.CovarianceMatrix;
+        var sub = new double[q * q]; // (q, q)
+        var b = new double[q];
+        for (int i = 0; i < q; i++)
+        {
+            b[i] = table.Rows[block[i]].Estimate;
+            for (int j = 0; j < q; j++)
+            {
+                sub[(i * q) + j] = v[(block[i] * k) + block[j]];
+            }
+        }
+
+        double[] solved;
+        try
+        {
+            solved = Cholesky.Factor(sub, q).Solve(b);
+        }
+        catch (MatrixNotPositiveDefiniteException e)
+        {
+            throw new ArgumentException(
+                $"The covariance of the tested coefficients ({string.Join(", ", block.Select(j => $"'{names[j - 1]}'"))}) is singular; a Wald test is not defined.", e);
+        }
+
+        double w = 0;
+        for (int i = 0; i < q; i++)
+        {
+            w += b[i] * solved[i];
+        }
+
+        return w;
     }
 
     private static double SumSquares(double[] v)
@@ -214,6 +241,17 @@ public static class TwoStageLeastSquares
         foreach (double x in v)
         {
             s += x * x;
+        }
+
+        return s;
+    }
+
+    private static double CentredSumSquares(double[] v)
+    {
+        double mean = v.Average(), s = 0;
+        foreach (double x in v)
+        {
+            s += (x - mean) * (x - mean);
         }
 
         return s;
