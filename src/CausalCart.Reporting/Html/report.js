@@ -103,16 +103,25 @@
             '<br>' + esc('interval ' + fmt(p.data.lo) + ' to ' + fmt(p.data.hi));
         }
       },
-      xAxis: {
-        type: 'value', name: 'Effect (' + unitName + ')', nameLocation: 'middle', nameGap: 30,
-        nameTextStyle: { color: MUTED, fontFamily: FONT }, splitLine: { lineStyle: { color: GRID } },
-        axisLabel: { formatter: axisNumber }
-      },
-      yAxis: {
-        type: 'category', data: labels, inverse: true, axisTick: { show: false },
-        axisLine: { lineStyle: { color: '#cbd5e0' } }, axisLabel: { color: INK, fontSize: 13, fontFamily: FONT }
-      },
+      xAxis: effectAxis(),
+      yAxis: labelAxis(labels),
       series: series
+    };
+  }
+
+  // The horizontal effect axis and the vertical label axis (first label on top) of the interval charts.
+  function effectAxis() {
+    return {
+      type: 'value', name: 'Effect (' + unitName + ')', nameLocation: 'middle', nameGap: 30,
+      nameTextStyle: { color: MUTED, fontFamily: FONT }, splitLine: { lineStyle: { color: GRID } },
+      axisLabel: { formatter: axisNumber }
+    };
+  }
+
+  function labelAxis(labels) {
+    return {
+      type: 'category', data: labels, inverse: true, axisTick: { show: false },
+      axisLine: { lineStyle: { color: '#cbd5e0' } }, axisLabel: { color: INK, fontSize: 13, fontFamily: FONT }
     };
   }
 
@@ -163,15 +172,8 @@
             '<br>' + esc('interval ' + fmt(p.data.lo) + ' to ' + fmt(p.data.hi)) + '<br>' + esc(p.data.units + ' units');
         }
       },
-      xAxis: {
-        type: 'value', name: 'Effect (' + unitName + ')', nameLocation: 'middle', nameGap: 30,
-        nameTextStyle: { color: MUTED, fontFamily: FONT }, splitLine: { lineStyle: { color: GRID } },
-        axisLabel: { formatter: axisNumber }
-      },
-      yAxis: {
-        type: 'category', data: labels, inverse: true, axisTick: { show: false },
-        axisLine: { lineStyle: { color: '#cbd5e0' } }, axisLabel: { color: INK, fontSize: 13, fontFamily: FONT }
-      },
+      xAxis: effectAxis(),
+      yAxis: labelAxis(labels),
       series: [
         whiskerSeries(whiskers),
         {
