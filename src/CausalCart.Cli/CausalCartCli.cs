@@ -33,6 +33,7 @@ public static class CausalCartCli
             AnalyzeCommand.Create(console),
             EstimateCommand.Create(console),
             DidCommand.Create(console),
+            IvCommand.Create(console),
             ValidateCommand.Create(console),
             GraphCommand.Create(console),
             ModelCommand.Create(console),

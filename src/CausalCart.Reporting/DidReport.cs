@@ -3,6 +3,7 @@ using System.Text;
 using CausalCart.Causal.DiD;
 using CausalCart.Core.Results;
 using CausalCart.Core.Serialization;
+using static CausalCart.Reporting.ReportNumbers;
 
 namespace CausalCart.Reporting;
 
@@ -206,10 +207,6 @@ public static class DidReport
             yield return ("Dropped units", Inv($"{d.DroppedUnits:N0}"));
         }
     }
-
-    private static string Num(double v) => MerchantWording.Number(v, MerchantWording.DecimalsFor(Math.Abs(v)) + 1);
-
-    private static string Pct(double level) => MerchantWording.Percent(level).Replace(".0%", "%", StringComparison.Ordinal);
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -13,4 +13,7 @@ public static class SchemaVersions
 
     /// <summary>Version of the difference-in-differences result schema (<see cref="DidAnalysisResult"/>).</summary>
     public const string Did = "1.0";
+
+    /// <summary>Version of the instrumental-variable result schema (<see cref="IvAnalysisResult"/>).</summary>
+    public const string Iv = "1.0";
 }

@@ -57,7 +57,7 @@ public static class DidService
             throw new CausalCartException(ErrorKind.Usage, "Give exactly one of the first-treated period column (--first-treated) and the 0/1 treatment column (--treated).");
         }
 
-        UnitTable table = ReadTable(request.DataPath);
+        UnitTable table = UnitTableFiles.Read(request.DataPath);
         long[] unit = Ids(table, request.Unit, "unit");
         int[] period = Whole(table, request.Time, "period");
         double[] outcome = Numbers(table, request.Outcome, "outcome");
@@ -152,22 +152,6 @@ public static class DidService
     }
 
     private static DidPoint Point(DidAggregatePoint p) => new(p.Key, p.Estimate, p.StdError, p.CiLower, p.CiUpper, p.BandLower, p.BandUpper);
-
-    private static UnitTable ReadTable(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new CausalCartException(ErrorKind.Usage, $"Data file '{path}' does not exist.");
-        }
-
-        if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
-        {
-            using var csv = ParquetFiles.ParquetToTemporaryCsv(path);
-            return UnitTableCsv.Read(csv.Path);
-        }
-
-        return UnitTableCsv.Read(path);
-    }
 
     private static UnitColumn Column(UnitTable table, string name, string role) => table.Contains(name)
         ? table[name]

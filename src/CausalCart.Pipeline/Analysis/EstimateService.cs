@@ -15,7 +15,7 @@ public static class EstimateService
     public static AnalysisResult Run(EstimateRequest request, IProgress<ProgressUpdate>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var table = ReadTable(request.DataPath, request.ColumnNames);
+        var table = UnitTableFiles.Read(request.DataPath, request.ColumnNames);
         var controls = request.Controls.Count > 0
             ? request.Controls
             : table.Columns.Select(c => c.Name).Where(n => n != request.Treatment && n != request.Outcome && n != request.Group).ToList();
@@ -77,21 +77,5 @@ public static class EstimateService
             Manifests.Create(request.Analysis.Seed, inputs),
             identification,
             effects.Heterogeneity is { } who ? who with { SegmentColumn = request.SegmentColumn } : null);
-    }
-
-    private static UnitTable ReadTable(string path, IReadOnlyList<string>? names)
-    {
-        if (!File.Exists(path))
-        {
-            throw new CausalCartException(ErrorKind.Usage, $"Data file '{path}' does not exist.");
-        }
-
-        if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
-        {
-            using var csv = ParquetFiles.ParquetToTemporaryCsv(path);
-            return UnitTableCsv.Read(csv.Path);
-        }
-
-        return UnitTableCsv.Read(path, ',', names);
     }
 }

@@ -69,23 +69,8 @@ public static class DesignMatrixBuilder
         }
 
         var notes = new List<string>();
-        var blocks = new List<(string Name, double[] Values)>();
-        foreach (var name in controls)
-        {
-            Encode(table[name], keep, blocks, notes);
-        }
-
+        var (x, names) = EncodeControls(table, controls, keep, notes);
         var n = keep.Count;
-        var p = blocks.Count;
-        var x = new double[n * p]; // (n, p) row-major
-        for (var j = 0; j < p; j++)
-        {
-            var col = blocks[j].Values;
-            for (var i = 0; i < n; i++)
-            {
-                x[(i * p) + j] = col[i];
-            }
-        }
 
         var outcomeKept = new double[n];
         for (var i = 0; i < n; i++)
@@ -106,7 +91,7 @@ public static class DesignMatrixBuilder
             notes.Add($"{dropped} row(s) dropped because '{treatment}' or '{outcome}' was missing.");
         }
 
-        return new DesignMatrix(outcomeKept, treatmentKept, x, blocks.Select(b => b.Name).ToArray(), groups, dropped, notes)
+        return new DesignMatrix(outcomeKept, treatmentKept, x, names, groups, dropped, notes)
         {
             KeptRows = [.. keep],
         };
@@ -191,6 +176,41 @@ public static class DesignMatrixBuilder
 
         throw new CausalCartException(ErrorKind.Usage,
             $"Cannot tell which value of treatment '{column.Name}' means treated ({levels[0]} or {levels[1]}); pass --treated-value.");
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="controls"/> over the table rows <paramref name="keep"/> exactly as <see cref="Build"/> does
+    /// (one-hot categoricals without their most frequent level, mean-imputed numerics with a missing indicator, constant
+    /// columns dropped), appending what it did to <paramref name="notes"/>.
+    /// </summary>
+    /// <returns>The row-major (rows × p) matrix and the p column names.</returns>
+    /// <exception cref="CausalCartException">A control is not in the table.</exception>
+    public static (double[] X, string[] Names) EncodeControls(UnitTable table, IReadOnlyList<string> controls, List<int> keep, List<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(controls);
+        ArgumentNullException.ThrowIfNull(keep);
+        ArgumentNullException.ThrowIfNull(notes);
+        var blocks = new List<(string Name, double[] Values)>();
+        foreach (var name in controls)
+        {
+            Require(table, name, "control");
+            Encode(table[name], keep, blocks, notes);
+        }
+
+        var n = keep.Count;
+        var p = blocks.Count;
+        var x = new double[n * p]; // (n, p) row-major
+        for (var j = 0; j < p; j++)
+        {
+            var col = blocks[j].Values;
+            for (var i = 0; i < n; i++)
+            {
+                x[(i * p) + j] = col[i];
+            }
+        }
+
+        return (x, [.. blocks.Select(b => b.Name)]);
     }
 
     private static void Encode(UnitColumn column, List<int> keep, List<(string, double[])> blocks, List<string> notes)
