@@ -67,6 +67,9 @@ public sealed record ShopSimOptions
     /// <summary>Users, items and the shopping funnel.</summary>
     public BehaviorOptions Behavior { get; init; } = new();
 
+    /// <summary>How untreated buying after T0 depends on the observed history. Default: it does not (<see cref="BaselineShape.Linear"/>).</summary>
+    public BaselineOptions Baseline { get; init; } = new();
+
     /// <summary>Users simulated per parallel block; bounds memory. Default 8,192. Does not change the output.</summary>
     [JsonIgnore]
     public int BlockSize { get; init; } = 8192;
@@ -106,6 +109,8 @@ public sealed record ShopSimOptions
         Targeting!.Validate();
         Coupon!.Validate();
         Behavior!.Validate();
+        Require(Baseline is not null, nameof(Baseline), "must not be null");
+        Baseline!.Validate();
     }
 
     internal static void Require(bool condition, string option, string message)

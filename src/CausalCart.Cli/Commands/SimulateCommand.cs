@@ -21,6 +21,11 @@ internal static class SimulateCommand
             Description = "The coupon policy: linear (log-odds linear in recent buys, views and recency) or rules (a nonlinear rule set a logistic model cannot fit).",
             DefaultValueFactory = _ => TargetingShape.Linear,
         };
+        var baseline = new Option<BaselineShape>("--baseline")
+        {
+            Description = "Untreated buying after the campaign: linear (as before it) or rules (lapsing users, 1-3 recent buys and a last visit 3-10 days ago, buy much less unless they get the coupon).",
+            DefaultValueFactory = _ => BaselineShape.Linear,
+        };
         var json = CommonOptions.Json();
         var command = new Command("simulate", """
             Simulates a shop (ShopSim) whose causal structure is known and writes the generic format:
@@ -30,9 +35,10 @@ internal static class SimulateCommand
               causalcart simulate --users 100000 --seed 1 --out world/
               causalcart simulate --users 1000000 --out big/ --parquet --json
               causalcart simulate --users 50000 --targeting rules --out nonlinear/
+              causalcart simulate --users 20000 --targeting rules --baseline rules --out lapsing/
             """)
         {
-            users, seed, output, historyDays, followUpDays, parquet, targeting, json,
+            users, seed, output, historyDays, followUpDays, parquet, targeting, baseline, json,
         };
         command.SetAction((parse, ct) =>
         {
@@ -43,6 +49,7 @@ internal static class SimulateCommand
                 HistoryDays = parse.GetValue(historyDays),
                 FollowUpDays = parse.GetValue(followUpDays),
                 Targeting = new TargetingOptions { Shape = parse.GetValue(targeting) },
+                Baseline = new BaselineOptions { Shape = parse.GetValue(baseline) },
             };
             return Task.FromResult(Run(console, options, parse.GetValue(output)!, parse.GetValue(parquet), parse.GetValue(json), ct));
         });
