@@ -17,7 +17,9 @@ namespace CausalCart.Pipeline.Validation;
 /// Implementation note: world i is simulated with seed <c>Seed + i</c>, ingested into a fresh store in its
 /// own folder, analysed with the study <c>causalcart demo</c> runs (time zero at the campaign, 30-day
 /// eligibility, buy within 7 days, 1d/7d/30d/60d look-backs, naive/regression/IPW/AIPW, logistic nuisances,
-/// analysis seed = world seed) without refutations, and deleted. Its estimates are compared with
+/// analysis seed = world seed) without refutations, and deleted. <see cref="CoverageStudyOptions.Targeting"/>,
+/// <see cref="CoverageStudyOptions.Baseline"/> and <see cref="CoverageStudyOptions.Nuisance"/> change the world's policy and
+/// untreated buying and the study's <c>nuisance:</c>; their defaults are the demo's. Its estimates are compared with
 /// <c>truth.json</c>'s <c>any_buy</c> ATE and ATT, which are sample effects over exactly the eligible users
 /// the study analyses (the service checks the counts agree). Nothing depends on other worlds or on timing,
 /// so the result is the same for any degree of parallelism, up to the last bits of the estimates: the price
