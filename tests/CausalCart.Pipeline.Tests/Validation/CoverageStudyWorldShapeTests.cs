@@ -57,11 +57,13 @@ public sealed class CoverageStudyWorldShapeTests
         Assert.Equal(CoverageStudyService.Describe(new CoverageStudyOptions { Targeting = TargetingShape.Rules, Baseline = BaselineShape.Rules }), shaped.Study);
     }
 
-    // The issue-4 figure in miniature (the full study: bench/validation/RESULTS-sim4.md). On worlds where the rule-based policy
-    // treats lapsing users and lapsing users buy less unless treated, logistic AIPW lands well below the true ATE (about 2 SE at
-    // 10,000 users in the 8-world pilot, mean bias −0.027 with mean SE 0.012) and its ATT misses on every seed, while boosted-tree
-    // AIPW is nearly unbiased and covers. The thresholds leave room for 4 worlds' noise (SD of a 4-world mean bias ≈ 0.006) but
-    // fail if the baseline hook stops acting (logistic AIPW would be unbiased) or the gbdt nuisances stop fitting the rules.
+    // The issue-4 figure in miniature (the full study, 30 worlds × 15,000 users: bench/validation/RESULTS-sim4.md). On worlds
+    // where the rule-based policy treats lapsing users and lapsing users buy less unless treated, logistic AIPW lands well below
+    // the true ATE (study: mean bias −0.030 = 3.3 mean SEs, 2/30 covered, ATT 0/30) while boosted-tree AIPW is nearly unbiased
+    // (−0.007, 28/30) and closer to the truth in every world. Thresholds are set from that study, with room for 4 worlds' noise
+    // (SD of a 4-world mean bias ≈ 0.004); a coverage count over 4 worlds is too noisy to ask more than "gbdt covers at least
+    // half and more often than logistic". Fails if the baseline hook stops acting (logistic AIPW would be unbiased, as on the
+    // policy-only rules world) or the gbdt nuisances stop fitting the rules.
     [Fact]
     [Trait("Category", "Slow")]
     public void On_the_rules_world_gbdt_aipw_covers_where_logistic_aipw_misses()
@@ -69,23 +71,26 @@ public sealed class CoverageStudyWorldShapeTests
         CoverageStudyOptions Study(NuisanceLearner nuisance) => new()
         {
             Worlds = 4,
-            Users = 10_000,
+            Users = 15_000,
             Seed = 501,
             Targeting = TargetingShape.Rules,
             Baseline = BaselineShape.Rules,
             Nuisance = nuisance,
         };
         static CoverageSummary Aipw(CoverageStudyResult r, Estimand estimand) => r.Summaries.Single(s => s.Method == EffectMethod.Aipw && s.Estimand == estimand);
+        static double[] AteErrors(CoverageStudyResult r) =>
+            r.WorldResults.Select(w => w.Estimates.Single(e => e.Method == EffectMethod.Aipw && e.Estimand == Estimand.Ate)).Select(e => Math.Abs(e.Estimate - e.Truth)).ToArray();
 
         var logistic = CoverageStudyService.Run(Study(NuisanceLearner.Logistic));
         var gbdt = CoverageStudyService.Run(Study(NuisanceLearner.Gbdt));
         var (logisticAte, gbdtAte) = (Aipw(logistic, Estimand.Ate), Aipw(gbdt, Estimand.Ate));
-        var (logisticAtt, gbdtAtt) = (Aipw(logistic, Estimand.Att), Aipw(gbdt, Estimand.Att));
         Assert.Equal((4, 4), (logisticAte.Worlds, gbdtAte.Worlds));
         Assert.True(logisticAte.MeanBias < -0.015, $"logistic AIPW's ATE mean bias is only {logisticAte.MeanBias:F4} (mean SE {logisticAte.MeanStdError:F4})");
         Assert.True(Math.Abs(gbdtAte.MeanBias) < 0.5 * Math.Abs(logisticAte.MeanBias), $"ATE mean bias: gbdt {gbdtAte.MeanBias:F4}, logistic {logisticAte.MeanBias:F4}");
-        Assert.True(gbdtAte.Covered >= 3, $"gbdt AIPW covered the true ATE in only {gbdtAte.Covered} of 4 worlds (mean bias {gbdtAte.MeanBias:F4})");
+        int closer = AteErrors(gbdt).Zip(AteErrors(logistic)).Count(p => p.First < p.Second);
+        Assert.True(closer >= 3, $"gbdt AIPW was closer to the true ATE than logistic AIPW in only {closer} of 4 worlds");
+        Assert.True(gbdtAte.Covered >= 2 && gbdtAte.Covered > logisticAte.Covered, $"true ATE covered by gbdt AIPW in {gbdtAte.Covered} of 4 worlds, by logistic AIPW in {logisticAte.Covered}");
+        var logisticAtt = Aipw(logistic, Estimand.Att);
         Assert.True(logisticAtt.Covered <= 1, $"logistic AIPW covered the true ATT in {logisticAtt.Covered} of 4 worlds (mean bias {logisticAtt.MeanBias:F4})");
-        Assert.True(gbdtAtt.Covered >= 2, $"gbdt AIPW covered the true ATT in only {gbdtAtt.Covered} of 4 worlds (mean bias {gbdtAtt.MeanBias:F4})");
     }
 }
