@@ -70,6 +70,9 @@ public sealed record ShopSimOptions
     /// <summary>An optional mediator of the coupon's effect (a saved cart in the outcome window); null (default) for none, which leaves every output as without it.</summary>
     public MediatorOptions? Mediator { get; init; }
 
+    /// <summary>How untreated buying after T0 depends on the observed history. Default: it does not (<see cref="BaselineShape.Linear"/>).</summary>
+    public BaselineOptions Baseline { get; init; } = new();
+
     /// <summary>Users simulated per parallel block; bounds memory. Default 8,192. Does not change the output.</summary>
     [JsonIgnore]
     public int BlockSize { get; init; } = 8192;
@@ -110,6 +113,8 @@ public sealed record ShopSimOptions
         Coupon!.Validate();
         Behavior!.Validate();
         Mediator?.Validate();
+        Require(Baseline is not null, nameof(Baseline), "must not be null");
+        Baseline!.Validate();
     }
 
     internal static void Require(bool condition, string option, string message)

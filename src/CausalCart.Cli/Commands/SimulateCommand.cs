@@ -26,6 +26,11 @@ internal static class SimulateCommand
             Description = "A mediator of the coupon's effect: none, or cart (the coupon raises the chance of a saved cart in the outcome window, which raises buying; writes mediation_users.csv and the true direct and indirect effects in truth.json).",
             DefaultValueFactory = _ => SimulatedMediator.None,
         };
+        var baseline = new Option<BaselineShape>("--baseline")
+        {
+            Description = "Untreated buying after the campaign: linear (as before it) or rules (lapsing users, 1-3 recent buys and a last visit 3-10 days ago, buy much less unless they get the coupon).",
+            DefaultValueFactory = _ => BaselineShape.Linear,
+        };
         var json = CommonOptions.Json();
         var command = new Command("simulate", """
             Simulates a shop (ShopSim) whose causal structure is known and writes the generic format:
@@ -36,9 +41,10 @@ internal static class SimulateCommand
               causalcart simulate --users 1000000 --out big/ --parquet --json
               causalcart simulate --users 50000 --targeting rules --out nonlinear/
               causalcart simulate --users 20000 --mediator cart --out mediated/
+              causalcart simulate --users 20000 --targeting rules --baseline rules --out lapsing/
             """)
         {
-            users, seed, output, historyDays, followUpDays, parquet, targeting, mediator, json,
+            users, seed, output, historyDays, followUpDays, parquet, targeting, mediator, baseline, json,
         };
         command.SetAction((parse, ct) =>
         {
@@ -50,6 +56,7 @@ internal static class SimulateCommand
                 FollowUpDays = parse.GetValue(followUpDays),
                 Targeting = new TargetingOptions { Shape = parse.GetValue(targeting) },
                 Mediator = parse.GetValue(mediator) == SimulatedMediator.Cart ? new MediatorOptions() : null,
+                Baseline = new BaselineOptions { Shape = parse.GetValue(baseline) },
             };
             return Task.FromResult(Run(console, options, parse.GetValue(output)!, parse.GetValue(parquet), parse.GetValue(json), ct));
         });

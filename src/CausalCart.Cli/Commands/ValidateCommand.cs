@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using CausalCart.Core.Progress;
 using CausalCart.Core.Serialization;
+using CausalCart.Features.Study;
 using CausalCart.Pipeline.Validation;
+using CausalCart.Simulation;
 
 namespace CausalCart.Cli.Commands;
 
@@ -30,6 +32,21 @@ internal static class ValidateCommand
         var users = new Option<int>("--users") { Description = "ShopSim users per world.", DefaultValueFactory = _ => 3_000 };
         var seed = CommonOptions.Seed();
         var parallel = new Option<int>("--parallel") { Description = "Worlds analysed at once; the result does not depend on it.", DefaultValueFactory = _ => 1 };
+        var targeting = new Option<TargetingShape>("--targeting")
+        {
+            Description = "The worlds' coupon policy: linear or rules (as causalcart simulate --targeting).",
+            DefaultValueFactory = _ => TargetingShape.Linear,
+        };
+        var baseline = new Option<BaselineShape>("--baseline")
+        {
+            Description = "The worlds' untreated buying after the campaign: linear or rules (as causalcart simulate --baseline).",
+            DefaultValueFactory = _ => BaselineShape.Linear,
+        };
+        var nuisance = new Option<NuisanceLearner>("--nuisance")
+        {
+            Description = "The study's nuisance learners (its 'nuisance:'): logistic, linear, gbdt or forest; gbdt and forest change AIPW only.",
+            DefaultValueFactory = _ => NuisanceLearner.Logistic,
+        };
         var json = CommonOptions.Json();
         var output = new Option<string?>("--out") { Description = "Also write coverage.json (the result record) and coverage.md (the table) to this folder." };
         var command = new Command("coverage", """
@@ -41,9 +58,10 @@ internal static class ValidateCommand
             Examples:
               causalcart validate coverage --worlds 200 --users 3000 --seed 1
               causalcart validate coverage --worlds 20 --users 2000 --json > coverage.json
+              causalcart validate coverage --worlds 30 --users 8000 --targeting rules --baseline rules --nuisance gbdt
             """)
         {
-            worlds, users, seed, parallel, json, output,
+            worlds, users, seed, parallel, targeting, baseline, nuisance, json, output,
         };
         command.SetAction((parse, ct) =>
         {
@@ -53,6 +71,9 @@ internal static class ValidateCommand
                 Users = parse.GetValue(users),
                 Seed = parse.GetValue(seed),
                 MaxDegreeOfParallelism = parse.GetValue(parallel),
+                Targeting = parse.GetValue(targeting),
+                Baseline = parse.GetValue(baseline),
+                Nuisance = parse.GetValue(nuisance),
             };
             return Task.FromResult(Run(console, options, parse.GetValue(json), parse.GetValue(output), ct));
         });
@@ -63,7 +84,7 @@ internal static class ValidateCommand
     {
         options.Validate();
         var clock = Stopwatch.StartNew();
-        console.Info(string.Create(CultureInfo.InvariantCulture, $"coverage: {options.Worlds} worlds × {options.Users:N0} users, seeds {options.Seed}…{options.Seed + options.Worlds - 1}"));
+        console.Info(string.Create(CultureInfo.InvariantCulture, $"coverage: {options.Worlds} worlds × {options.Users:N0} users, seeds {options.Seed}…{options.Seed + options.Worlds - 1}, targeting {options.Targeting}, baseline {options.Baseline}, nuisance {options.Nuisance}"));
         var result = CoverageStudyService.Run(options, new LineProgress(console, clock), ct);
         var table = CoverageTable.Format(result);
         console.Info(string.Create(CultureInfo.InvariantCulture, $"coverage: done in {clock.Elapsed.TotalMinutes:F1} min"));

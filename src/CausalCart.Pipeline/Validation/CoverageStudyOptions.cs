@@ -1,3 +1,6 @@
+using CausalCart.Features.Study;
+using CausalCart.Simulation;
+
 namespace CausalCart.Pipeline.Validation;
 
 /// <summary>Settings of a coverage study (<c>causalcart validate coverage</c>).</summary>
@@ -17,6 +20,19 @@ public sealed record CoverageStudyOptions
     /// not depend on this (a test checks it); above 1 each simulator runs single-threaded.
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
+
+    /// <summary>The worlds' coupon policy (<c>--targeting</c>). Default <see cref="TargetingShape.Linear"/>, the demo's world.</summary>
+    public TargetingShape Targeting { get; init; } = TargetingShape.Linear;
+
+    /// <summary>The worlds' untreated buying after T0 (<c>--baseline</c>). Default <see cref="BaselineShape.Linear"/>, the demo's world.</summary>
+    public BaselineShape Baseline { get; init; } = BaselineShape.Linear;
+
+    /// <summary>
+    /// The study's <c>nuisance:</c> learners (<c>--nuisance</c>). Default <see cref="NuisanceLearner.Logistic"/>, the demo's
+    /// study. With <see cref="NuisanceLearner.Gbdt"/> or <see cref="NuisanceLearner.Forest"/> only AIPW's models change;
+    /// regression and IPW stay GLMs.
+    /// </summary>
+    public NuisanceLearner Nuisance { get; init; } = NuisanceLearner.Logistic;
 
     /// <summary>
     /// Folder under which each world's files and store live while it is analysed (deleted after each world);
@@ -40,6 +56,21 @@ public sealed record CoverageStudyOptions
         if (Seed < 0 || (long)Seed + Worlds - 1 > int.MaxValue)
         {
             throw new ArgumentException($"Seed must be at least 0 and Seed + Worlds − 1 at most {int.MaxValue} (got seed {Seed}, {Worlds} worlds).", nameof(Seed));
+        }
+
+        if (!Enum.IsDefined(Targeting))
+        {
+            throw new ArgumentException($"Targeting must be linear or rules (got {(int)Targeting}).", nameof(Targeting));
+        }
+
+        if (!Enum.IsDefined(Baseline))
+        {
+            throw new ArgumentException($"Baseline must be linear or rules (got {(int)Baseline}).", nameof(Baseline));
+        }
+
+        if (!Enum.IsDefined(Nuisance))
+        {
+            throw new ArgumentException($"Nuisance ({(int)Nuisance}) is not a nuisance learner. Valid learners: logistic, linear, gbdt, forest.", nameof(Nuisance));
         }
 
         if (MaxDegreeOfParallelism < 1)

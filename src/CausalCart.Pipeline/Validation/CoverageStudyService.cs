@@ -17,7 +17,9 @@ namespace CausalCart.Pipeline.Validation;
 /// Implementation note: world i is simulated with seed <c>Seed + i</c>, ingested into a fresh store in its
 /// own folder, analysed with the study <c>causalcart demo</c> runs (time zero at the campaign, 30-day
 /// eligibility, buy within 7 days, 1d/7d/30d/60d look-backs, naive/regression/IPW/AIPW, logistic nuisances,
-/// analysis seed = world seed) without refutations, and deleted. Its estimates are compared with
+/// analysis seed = world seed) without refutations, and deleted. <see cref="CoverageStudyOptions.Targeting"/>,
+/// <see cref="CoverageStudyOptions.Baseline"/> and <see cref="CoverageStudyOptions.Nuisance"/> change the world's policy and
+/// untreated buying and the study's <c>nuisance:</c>; their defaults are the demo's. Its estimates are compared with
 /// <c>truth.json</c>'s <c>any_buy</c> ATE and ATT, which are sample effects over exactly the eligible users
 /// the study analyses (the service checks the counts agree). Nothing depends on other worlds or on timing,
 /// so the result is the same for any degree of parallelism, up to the last bits of the estimates: the price
@@ -26,11 +28,14 @@ namespace CausalCart.Pipeline.Validation;
 /// </remarks>
 public static class CoverageStudyService
 {
-    /// <summary>The study each world runs, in words (recorded in the result).</summary>
-    public const string StudyDescription =
+    /// <summary>The study each world runs by default, in words (recorded in the result).</summary>
+    public const string StudyDescription = StudyPrefix +
+        "naive, regression, IPW and AIPW with logistic nuisances and 5-fold cross-fitting; no refutations.";
+
+    private const string StudyPrefix =
         "ShopSim coupon campaign (demo study): time zero at the campaign, eligible = active in the 30 days before, " +
         "treated = got the coupon, outcome = any buy within 7 days; covariates: action counts over 1d/7d/30d/60d, recency, " +
-        "price stats, category affinity; naive, regression, IPW and AIPW with logistic nuisances and 5-fold cross-fitting; no refutations.";
+        "price stats, category affinity; ";
 
     /// <summary>Runs the study.</summary>
     /// <param name="options">Worlds, users, seed and parallelism; validated first.</param>
@@ -83,7 +88,7 @@ public static class CoverageStudyService
             options.Worlds,
             options.Users,
             options.Seed,
-            StudyDescription,
+            Describe(options),
             0.95,
             worlds.Count(w => w.Failure is not null),
             CoverageStatistics.Summarise(worlds),
@@ -104,11 +109,13 @@ public static class CoverageStudyService
                 Users = options.Users,
                 Seed = seed,
                 MaxDegreeOfParallelism = options.MaxDegreeOfParallelism == 1 ? -1 : 1,
+                Targeting = new TargetingOptions { Shape = options.Targeting },
+                Baseline = new BaselineOptions { Shape = options.Baseline },
             };
             new ShopSimulator(sim).Run(worldDir, null, cancellationToken);
             IngestService.Run(new IngestRequest { Path = worldDir, StorePath = Path.Combine(dir, "shop.duckdb") }, null, cancellationToken);
             var specPath = Path.Combine(dir, "study.yaml");
-            File.WriteAllText(specPath, SpecYaml(sim));
+            File.WriteAllText(specPath, SpecYaml(sim, options.Nuisance));
             var spec = StudySpec.Load(specPath);
             var simTruth = SimulationTruth.Load(worldDir);
             var truth = simTruth.Outcome("any_buy");
@@ -142,6 +149,36 @@ public static class CoverageStudyService
         }
     }
 
+    /// <summary>
+    /// The study <paramref name="options"/> run, in words: <see cref="StudyDescription"/> for the demo's world and study, otherwise
+    /// that text with the world's policy and baseline shapes and the nuisance learners named.
+    /// </summary>
+    public static string Describe(CoverageStudyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Targeting == TargetingShape.Linear && options.Baseline == BaselineShape.Linear && options.Nuisance == NuisanceLearner.Logistic)
+        {
+            return StudyDescription;
+        }
+
+        var methods = options.Nuisance switch
+        {
+            NuisanceLearner.Gbdt => "naive, regression and IPW with GLMs, AIPW with gradient-boosted-tree nuisances",
+            NuisanceLearner.Forest => "naive, regression and IPW with GLMs, AIPW with random-forest nuisances",
+            NuisanceLearner.Linear => "naive, regression, IPW and AIPW with linear outcome models and a logistic propensity",
+            _ => "naive, regression, IPW and AIPW with logistic nuisances",
+        };
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{StudyPrefix}{methods} (nuisance: {NuisanceName(options.Nuisance)}), 5-fold cross-fitting; no refutations. " +
+            $"ShopSim world: --targeting {NameOf(options.Targeting)} --baseline {NameOf(options.Baseline)}.");
+    }
+
+    // The spec and CLI spelling of each enum value (they are single words).
+    private static string NameOf<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static string NuisanceName(NuisanceLearner nuisance) => NameOf(nuisance);
+
     private static string Describe(CoverageWorld world)
     {
         if (world.Failure is not null)
@@ -165,7 +202,7 @@ public static class CoverageStudyService
     }
 
     // The same study DemoService builds, with the store beside the spec and without refuters.
-    private static string SpecYaml(ShopSimOptions sim) => string.Create(CultureInfo.InvariantCulture, $"""
+    private static string SpecYaml(ShopSimOptions sim, NuisanceLearner nuisance) => string.Create(CultureInfo.InvariantCulture, $"""
         study: {sim.Campaign}-coverage
         data: {"{"} store: shop.duckdb {"}"}
         unit: user
@@ -175,7 +212,7 @@ public static class CoverageStudyService
         outcome: {"{"} action: buy, within: {sim.OutcomeDays}d {"}"}
         covariates: {"{"} lookbacks: [1d, 7d, 30d, 60d], families: [action_counts, recency, price_stats, category_affinity] {"}"}
         estimators: [naive, regression, ipw, aipw]
-        nuisance: logistic
+        nuisance: {NuisanceName(nuisance)}
         seed: {sim.Seed}
 
         """);

@@ -17,7 +17,7 @@ namespace CausalCart.Simulation.Engine;
 /// which checkout slots become buys. Each slot therefore records both outcomes from one uniform
 /// u: bought without the coupon iff u &lt; p0, with it iff u &lt; p1. The log then follows the assigned arm.
 /// </remarks>
-internal sealed class UserSimulator
+internal sealed partial class UserSimulator
 {
     private const long DayMs = 86_400_000;
     private const long MinSessionGapMs = 31 * 60_000;
@@ -132,44 +132,13 @@ internal sealed class UserSimulator
         _eventCount = 0;
         _recommendationCount = 0;
         _session = 0;
+        _baselineShiftKnown = false;
 
         var (region, signupDay) = DrawTraits();
         SimulateTimeline(Math.Max(0, signupDay));
 
         // History strictly before T0; identical in both arms because the coupon acts only from T0 on.
-        var eligible = false;
-        long buysLookBack = 0;
-        long views7 = 0;
-        var lastBefore = long.MinValue;
-        for (var i = 0; i < _eventCount; i++)
-        {
-            ref readonly var e = ref _events[i];
-            if (e.Timestamp >= _t0Ms)
-            {
-                break;
-            }
-
-            var happened = e.Action != CanonicalAction.Buy || (e.BuyMask & SimEvent.BoughtWithout) != 0;
-            if (!happened)
-            {
-                continue;
-            }
-
-            lastBefore = e.Timestamp;
-            if (e.Timestamp >= _eligibilityStartMs)
-            {
-                eligible = true;
-                if (e.Action == CanonicalAction.Buy)
-                {
-                    buysLookBack++;
-                }
-            }
-
-            if (e.Action == CanonicalAction.View && e.Timestamp >= _views7StartMs)
-            {
-                views7++;
-            }
-        }
+        var (eligible, buysLookBack, views7, lastBefore) = HistoryBeforeT0();
 
         var propensity = 0.0;
         var treated = false;
@@ -424,7 +393,7 @@ internal sealed class UserSimulator
             var u = _rng.NextDouble();
             var logit0 = b.BuyIntercept + b.BuyBudgetWeight * (_logBudget - logPrice)
                 - b.BuyPriceSensitivityWeight * _priceSensitivity * (logPrice - w.CategoryLogMedian[category]);
-            var p0 = Logistic(logit0);
+            var p0 = Logistic(BaselineShaped && t >= _t0Ms ? logit0 + BaselineShift() : logit0);
             var inWindow = t >= _t0Ms && t < _windowEndMs;
             var logit1 = inWindow
                 ? logit0 + _userLift + (w.CategoryPromoted[category] ? _options.Coupon.PromotedCategoryLift : 0)
