@@ -115,6 +115,9 @@ public sealed record ShopSimOptions
         Mediator?.Validate();
         Require(Baseline is not null, nameof(Baseline), "must not be null");
         Baseline!.Validate();
+        // The mediator's potential outcomes Y(t, M(s)) are drawn from the untreated checkout odds before any baseline shift, so
+        // the two options would give a truth that does not match the log; refuse the combination rather than mislead.
+        Require(Mediator is null || Baseline.Shape == BaselineShape.Linear, nameof(Mediator), "cannot be combined with Baseline.Shape = Rules");
     }
 
     internal static void Require(bool condition, string option, string message)
