@@ -52,8 +52,9 @@ public sealed record StudySpec
     /// the best linear projection on the covariates, and per segment of one column; null (the default) leaves it out.</summary>
     public WhoRespondsSpec? WhoResponds { get; init; }
 
-    /// <summary>(<c>refuters</c>) Refutation tests: <c>placebo</c>, <c>random_common_cause</c>, <c>subset</c>, <c>dummy_outcome</c>, <c>bootstrap</c>, <c>unobserved_common_cause</c> (a confounder correlated 0.1 with the treatment moving the outcome by 0.1 SD); none unless given.</summary>
-    public IReadOnlyList<Refuter> Refuters { get; init; } = [];
+    /// <summary>(<c>refuters</c>) Refutation tests: <c>placebo</c>, <c>random_common_cause</c>, <c>subset</c>, <c>dummy_outcome</c>, <c>bootstrap</c>, <c>unobserved_common_cause</c> (a confounder correlated 0.1 with the treatment moving the outcome by 0.1 SD).
+    /// Null when the key is absent: the analysis then runs placebo, random_common_cause and subset; an empty list (<c>refuters: []</c>) runs none.</summary>
+    public IReadOnlyList<Refuter>? Refuters { get; init; }
 
     /// <summary>(<c>graph</c>) The study's causal graph, which then chooses the adjustment set; none unless given.</summary>
     public StudyGraphSpec? Graph { get; init; }

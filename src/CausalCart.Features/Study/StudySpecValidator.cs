@@ -32,7 +32,10 @@ internal static class StudySpecValidator
             p.Add("nuisance", $"({(int)spec.Nuisance}) is not a nuisance learner. Valid learners: {StudyNames.Nuisances.Valid}.");
         }
 
-        ValidateList(spec.Refuters, "refuters", StudyNames.Refuters, "refuter", requireOne: false, p);
+        if (spec.Refuters is not null)
+        {
+            ValidateList(spec.Refuters, "refuters", StudyNames.Refuters, "refuter", requireOne: false, p);
+        }
         ValidateGraph(spec.Graph, p);
         if (spec.WhoResponds is { } who)
         {

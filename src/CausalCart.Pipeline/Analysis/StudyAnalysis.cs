@@ -61,7 +61,8 @@ public static class StudyAnalysis
         var analysisOptions = new EffectAnalysisOptions
         {
             Methods = spec.Estimators,
-            Refuters = options.Refuters ?? (spec.Refuters.Count > 0 ? spec.Refuters : [Refuter.Placebo, Refuter.RandomCommonCause, Refuter.DataSubset]),
+            // Absent from the spec: the standard three; `refuters: []`: none (a fast analysis, e.g. for coverage studies).
+            Refuters = options.Refuters ?? spec.Refuters ?? [Refuter.Placebo, Refuter.RandomCommonCause, Refuter.DataSubset],
             RefutationSimulations = options.RefutationSimulations,
             OutcomeModel = spec.Nuisance == NuisanceLearner.Linear ? OutcomeModelKind.Linear : OutcomeModelKind.Auto,
             Seed = spec.Seed,

@@ -48,5 +48,12 @@ public sealed class StudySpecWhoRespondsTests
         Assert.Equal([EffectMethod.Naive, EffectMethod.DrLearner, EffectMethod.Subclassification, EffectMethod.XLearner], spec.Estimators);
     }
 
+    [Fact]
+    public void An_empty_refuter_list_means_none_and_differs_from_an_absent_one()
+    {
+        Assert.Empty(StudySpec.Parse(With("refuters: []\n")).Refuters!);
+        Assert.Null(StudySpec.Parse(Specs.WinterCoupon).Refuters);
+    }
+
     private static string With(string entry) => Specs.WinterCoupon + "\n" + entry;
 }
