@@ -247,13 +247,13 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
         // Honest halves: a random share chooses the splits, the rest fills the leaves.
         int[] order = rng.Permutation(sample.Length);
         int k = Math.Clamp((int)Math.Round(honesty * sample.Length), 1, Math.Max(1, sample.Length - 1));
-        var split = new int[k];
-        var estimate = new int[sample.Length - k];
+        var estimate = new int[sample.Length - k]; // in draw order
+        var splitting = new bool[sample.Length];   // (m) whether sample position u chooses the splits
         for (int u = 0; u < sample.Length; u++)
         {
             if (u < k)
             {
-                split[u] = sample[order[u]];
+                splitting[order[u]] = true;
             }
             else
             {
@@ -261,7 +261,7 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
             }
         }
 
-        Array.Sort(split);
+        int[] split = RowSampler.Pick(sample, splitting, k); // ascending, as the sample is
         var weights = new double[k];
         var counts = new int[k];
         var t = new double[k]; // (k) T̃ per split position, permuted with the positions
