@@ -63,7 +63,8 @@ internal sealed class DecisionTree
     /// <remarks>
     /// Implementation note: four rows walk the tree together, each step branch-free (a leaf reads as "always go left" to
     /// itself), so the four chains of dependent loads overlap and no step mispredicts on the direction; the walk ends when
-    /// all four stand on leaves. About 3× faster than one row at a time on deep forest trees.
+    /// all four stand on leaves. On the causal-forest bench (deep trees) the walks took about 40% less CPU time than one row
+    /// at a time (perf samples, loaded machine).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void LeavesBinned(byte[] codes, int p, ReadOnlySpan<int> rows, Span<int> leaves)
