@@ -141,19 +141,30 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
                 }
             }
 
-            // Tree-major over the block keeps one tree's nodes in cache.
+            // Tree-major over the block keeps one tree's nodes in cache; the block's units of the tree's out-of-bag bags walk
+            // it four at a time (DecisionTree.LeavesBinned).
+            var rowsOut = new int[e - s]; // (block) units that use the tree
+            var leaves = new int[e - s];  // (block) their leaves
             for (int b = 0; b < trees.Length; b++)
             {
                 DecisionTree tree = trees[b].Tree;
                 double[] leafStats = trees[b].Stats;
                 int g = b / bagSize;
+                int count = 0;
                 for (int i = s; i < e; i++)
                 {
-                    if (used[((i - s) * bags) + g])
-                    {
-                        int leaf = tree.LeafBinned(codes, i * q);
-                        leafStats.AsSpan(leaf * CausalTree.Width, CausalTree.Width).CopyTo(stats.AsSpan(((i - s) * width) + (b * CausalTree.Width)));
-                    }
+                    rowsOut[count] = i;
+                    count += used[((i - s) * bags) + g] ? 1 : 0;
+                }
+
+                tree.LeavesBinned(codes, q, rowsOut.AsSpan(0, count), leaves);
+                for (int k = 0; k < count; k++)
+                {
+                    int from = leaves[k] * CausalTree.Width, to = ((rowsOut[k] - s) * width) + (b * CausalTree.Width);
+                    stats[to] = leafStats[from];
+                    stats[to + 1] = leafStats[from + 1];
+                    stats[to + 2] = leafStats[from + 2];
+                    stats[to + 3] = leafStats[from + 3];
                 }
             }
 
@@ -236,13 +247,13 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
         // Honest halves: a random share chooses the splits, the rest fills the leaves.
         int[] order = rng.Permutation(sample.Length);
         int k = Math.Clamp((int)Math.Round(honesty * sample.Length), 1, Math.Max(1, sample.Length - 1));
-        var split = new int[k];
-        var estimate = new int[sample.Length - k];
+        var estimate = new int[sample.Length - k]; // in draw order
+        var splitting = new bool[sample.Length];   // (m) whether sample position u chooses the splits
         for (int u = 0; u < sample.Length; u++)
         {
             if (u < k)
             {
-                split[u] = sample[order[u]];
+                splitting[order[u]] = true;
             }
             else
             {
@@ -250,7 +261,7 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
             }
         }
 
-        Array.Sort(split);
+        int[] split = RowSampler.Pick(sample, splitting, k); // ascending, as the sample is
         var weights = new double[k];
         var counts = new int[k];
         var t = new double[k]; // (k) T̃ per split position, permuted with the positions
@@ -309,9 +320,11 @@ public sealed class CausalForestEstimator(EffectOptions? options = null, CausalF
         const int width = CausalTree.Width;
         var sumW = new double[c];
         var sums = new double[c * width];
-        foreach (int r in estimate)
+        var leaves = new int[estimate.Length]; // (estimation units) leaf of each
+        tree.LeavesBinned(bins.Codes, bins.Cols, estimate, leaves);
+        for (int u = 0; u < estimate.Length; u++)
         {
-            int leaf = tree.LeafBinned(bins, r);
+            int r = estimate[u], leaf = leaves[u];
             double wr = w[r], t = tRes[r], y = yRes[r];
             sumW[leaf] += wr;
             sums[(leaf * width) + 0] += wr * t;

@@ -57,6 +57,60 @@ internal sealed class DecisionTree
         }
     }
 
+    /// <summary>
+    /// The leaves of training rows by their bin codes: <c>leaves[k] = LeafBinned(codes, rows[k] * p)</c>, same result.
+    /// </summary>
+    /// <remarks>
+    /// Implementation note: four rows walk the tree together, each step branch-free (a leaf reads as "always go left" to
+    /// itself), so the four chains of dependent loads overlap and no step mispredicts on the direction; the walk ends when
+    /// all four stand on leaves. On the causal-forest bench (deep trees) the walks took about 40% less CPU time than one row
+    /// at a time (perf samples, loaded machine).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void LeavesBinned(byte[] codes, int p, ReadOnlySpan<int> rows, Span<int> leaves)
+    {
+        TreeNode[] nodes = Nodes;
+        int k = 0;
+        for (; k + 4 <= rows.Length; k += 4)
+        {
+            int o0 = rows[k] * p, o1 = rows[k + 1] * p, o2 = rows[k + 2] * p, o3 = rows[k + 3] * p;
+            int a = 0, b = 0, c = 0, d = 0;
+            while (true)
+            {
+                TreeNode na = nodes[a], nb = nodes[b], nc = nodes[c], nd = nodes[d];
+                if ((na.FeatureBin & nb.FeatureBin & nc.FeatureBin & nd.FeatureBin) < 0)
+                {
+                    break;
+                }
+
+                a = Step(na, codes, o0);
+                b = Step(nb, codes, o1);
+                c = Step(nc, codes, o2);
+                d = Step(nd, codes, o3);
+            }
+
+            leaves[k] = a;
+            leaves[k + 1] = b;
+            leaves[k + 2] = c;
+            leaves[k + 3] = d;
+        }
+
+        for (; k < rows.Length; k++)
+        {
+            leaves[k] = LeafBinned(codes, rows[k] * p);
+        }
+    }
+
+    /// <summary>One branch-free step: a split sends code ≤ bin left; a leaf (FeatureBin −1: feature read as 0, bin 255)
+    /// always goes "left", to itself.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Step(TreeNode node, byte[] codes, int offset)
+    {
+        int fb = node.FeatureBin;
+        int code = codes[offset + Math.Max(fb >> 8, 0)];
+        return node.Left + (code > (fb & 0xFF) ? 1 : 0);
+    }
+
     /// <summary>The leaf that a raw feature row falls in (x ≤ threshold goes left).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int LeafRaw(ReadOnlySpan<double> row)

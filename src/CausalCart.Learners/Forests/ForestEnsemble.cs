@@ -87,23 +87,31 @@ internal sealed class ForestEnsemble
         var oob = new double[n];
         byte[] codes = bins.Codes;
 
-        // Tree-major within blocks of rows: one tree's nodes stay in cache while a block streams through it; each
-        // row's sum still runs in tree order.
+        // Tree-major within blocks of rows: one tree's nodes stay in cache while a block's out-of-bag rows walk it (four at
+        // a time, see DecisionTree.LeavesBinned); each row's sum still runs in tree order.
         DeterministicParallel.For(n, 2048, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (s, e) =>
         {
             var sum = new double[e - s];
             var used = new int[e - s];
+            var outside = new int[e - s]; // (block) the tree's out-of-bag rows
+            var leaf = new int[e - s];    // (block) their leaves
             for (int t = 0; t < trees; t++)
             {
                 DecisionTree tree = forest[t];
                 ulong[] bag = inBag[t];
+                int count = 0;
                 for (int i = s; i < e; i++)
                 {
-                    if ((bag[i >> 6] & (1UL << (i & 63))) == 0)
-                    {
-                        sum[i - s] += tree.Value[tree.LeafBinned(codes, i * p)];
-                        used[i - s]++;
-                    }
+                    outside[count] = i;
+                    count += (bag[i >> 6] & (1UL << (i & 63))) == 0 ? 1 : 0;
+                }
+
+                tree.LeavesBinned(codes, p, outside.AsSpan(0, count), leaf);
+                double[] value = tree.Value;
+                for (int k = 0; k < count; k++)
+                {
+                    sum[outside[k] - s] += value[leaf[k]];
+                    used[outside[k] - s]++;
                 }
             }
 
@@ -173,10 +181,12 @@ internal sealed class ForestEnsemble
         int c = tree.Count;
         var sumW = new double[c];
         var sumS = new double[c];
+        var leaves = new int[rows.Length]; // (rows) leaf of each estimation row
+        tree.LeavesBinned(bins.Codes, bins.Cols, rows, leaves);
         for (int q = 0; q < rows.Length; q++)
         {
             int r = rows[q];
-            int leaf = tree.LeafBinned(bins, r);
+            int leaf = leaves[q];
             double wq = w[r] * counts[q];
             sumW[leaf] += wq;
             sumS[leaf] += wq * y[r];

@@ -43,36 +43,73 @@ internal static class RowSampler
             return (rows, counts);
         }
 
-        int[] pool = (int[])eligible.Clone();
-        for (int k = 0; k < size; k++)
-        {
-            int r = k + rng.NextInt(m - k);
-            (pool[k], pool[r]) = (pool[r], pool[k]);
-        }
-
-        int[] chosen = pool.AsSpan(0, size).ToArray();
-        Array.Sort(chosen);
-        var ones = new int[size];
-        Array.Fill(ones, 1);
-        return (chosen, ones);
+        return (Subsample(eligible, size, rng), Ones(size));
     }
 
-    /// <summary>Draws <paramref name="size"/> of <paramref name="from"/> without replacement (ascending order).</summary>
+    /// <summary>
+    /// Draws <paramref name="size"/> of <paramref name="from"/> (ascending, distinct) without replacement by a partial
+    /// Fisher–Yates shuffle; returns them in ascending order.
+    /// </summary>
+    /// <remarks>
+    /// Implementation note: the shuffle runs on positions into <paramref name="from"/>, and the drawn positions are marked
+    /// and read back in order, so ascending order costs O(m) instead of a sort; the draw is the same as shuffling the
+    /// values and sorting them.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Subsample(int[] from, int size, SeededRandom rng)
     {
         int m = from.Length;
         size = Math.Clamp(size, 0, m);
-        int[] pool = (int[])from.Clone();
+        var pool = new int[m]; // (m) positions into from, shuffled in their first `size` entries
+        for (int k = 0; k < m; k++)
+        {
+            pool[k] = k;
+        }
+
         for (int k = 0; k < size; k++)
         {
             int r = k + rng.NextInt(m - k);
             (pool[k], pool[r]) = (pool[r], pool[k]);
         }
 
-        int[] chosen = pool.AsSpan(0, size).ToArray();
-        Array.Sort(chosen);
-        return chosen;
+        var drawn = new bool[m]; // (m) whether position k was drawn
+        for (int k = 0; k < size; k++)
+        {
+            drawn[pool[k]] = true;
+        }
+
+        return Pick(from, drawn, size);
+    }
+
+    /// <summary>The <paramref name="count"/> entries of <paramref name="values"/> whose <paramref name="keep"/> flag is set, in
+    /// their order.</summary>
+    public static int[] Pick(ReadOnlySpan<int> values, ReadOnlySpan<bool> keep, int count)
+    {
+        var result = new int[count];
+        if (count == 0)
+        {
+            return result;
+        }
+
+        int d = 0;
+        for (int k = 0; k < values.Length; k++)
+        {
+            result[d] = values[k];
+            d += keep[k] ? 1 : 0;
+            if (d == count)
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    private static int[] Ones(int size)
+    {
+        var ones = new int[size];
+        Array.Fill(ones, 1);
+        return ones;
     }
 
     /// <summary>Rows (ascending) whose weight is positive.</summary>

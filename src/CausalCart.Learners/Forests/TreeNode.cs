@@ -6,7 +6,8 @@ namespace CausalCart.Learners.Forests;
 /// </summary>
 internal struct TreeNode
 {
-    /// <summary>Left child id (the right child is Left + 1); unused at a leaf.</summary>
+    /// <summary>Left child id (the right child is Left + 1); at a leaf, the leaf's own id, so that a branch-free walk that
+    /// treats a leaf as "always go left" stays on it.</summary>
     public int Left;
 
     /// <summary>feature × 256 + bin at a split; −1 at a leaf.</summary>

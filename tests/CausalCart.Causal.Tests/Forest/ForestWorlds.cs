@@ -32,6 +32,31 @@ internal static class ForestWorlds
         return (new EffectData(y, t, x), tau);
     }
 
+    /// <summary>
+    /// The causal-forest bench's EconML-like world (bench/causal/forest): x ~ N(0, I₁₀); P(T = 1 | x) = σ(0.5 x₀ + 0.3 x₁);
+    /// τ(x) = 1 + x₀ + 0.5·1{x₁ &gt; 0}; Y = x₀ + 0.5 x₂ + sin(x₃) + T·τ(x) + N(0, 1). Returns τ(x_i) per unit.
+    /// </summary>
+    public static (EffectData Data, double[] Tau) EconMlLike(int n, int seed)
+    {
+        var rng = new SeededRandom(seed);
+        const int p = 10;
+        var x = new Matrix(n, p);
+        var y = new double[n];
+        var t = new double[n];
+        var tau = new double[n];
+        var row = new double[p];
+        for (int i = 0; i < n; i++)
+        {
+            rng.FillNormal(row);
+            row.CopyTo(x.Data.Slice(i * p, p));
+            t[i] = rng.NextDouble() < StableMath.Sigmoid((0.5 * row[0]) + (0.3 * row[1])) ? 1 : 0;
+            tau[i] = 1 + row[0] + (row[1] > 0 ? 0.5 : 0);
+            y[i] = row[0] + (0.5 * row[2]) + Math.Sin(row[3]) + (t[i] * tau[i]) + rng.NextNormal();
+        }
+
+        return (new EffectData(y, t, x), tau);
+    }
+
     public static double Correlation(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {
         double ma = a.Average(), mb = b.Average(), sab = 0, saa = 0, sbb = 0;

@@ -1,6 +1,6 @@
 // CausalForestBench: timings and validation of the causal forest (CausalCart.Causal.Forest).
 // Usage (from the repository root, after `dotnet build bench/causal/forest/CausalForestBench -c Release -o OUT`):
-//   dotnet OUT/CausalForestBench.dll time N [trees=100] [threads=2] [forest|linear nuisances]    whole fit (nuisances, forest, CATE + intervals, ATE/ATT)
+//   dotnet OUT/CausalForestBench.dll time N [trees=100] [threads=2] [forest|linear nuisances] [world seed=1]    whole fit (nuisances, forest, CATE + intervals, ATE/ATT)
 //   dotnet OUT/CausalForestBench.dll coverage [worlds=200] [n=2000] [trees=100] [threads=2]
 //   dotnet OUT/CausalForestBench.dll ihdp DATA_DIR [trees=100] [threads=2]   (DATA_DIR holds ihdp_npci_1..10.csv)
 // The EconML-like world: x ~ N(0, I_10); P(T = 1 | x) = σ(0.5 x0 + 0.3 x1); τ(x) = 1 + x0 + 0.5·1{x1 > 0};
@@ -46,7 +46,8 @@ if (mode == "time")
 {
     int n = Arg(1, 100_000), trees = Arg(2, 100), threads = Arg(3, 2);
     bool linear = args.Length > 4 && args[4] == "linear";
-    (EffectData data, double[] tau) = World(n, 1);
+    int worldSeed = Arg(5, 1);
+    (EffectData data, double[] tau) = World(n, worldSeed);
     var fo = new CausalForestOptions { Trees = trees, MaxDegreeOfParallelism = threads };
     if (linear)
     {
@@ -62,7 +63,7 @@ if (mode == "time")
     double cpu = proc.TotalProcessorTime.TotalSeconds - cpu0;
     EffectEstimate ate = r.Estimation.For(Estimand.Ate);
     Console.WriteLine(string.Create(inv,
-        $"causal forest n={n} p=10 trees={trees} threads={threads}: fit {wall:F2} s wall ({cpu:F2} s CPU), peak working set {proc.PeakWorkingSet64 / 1048576.0:F0} MiB; " +
+        $"causal forest n={n} p=10 trees={trees} threads={threads} world={worldSeed}: fit {wall:F2} s wall ({cpu:F2} s CPU), peak working set {proc.PeakWorkingSet64 / 1048576.0:F0} MiB; " +
         $"ATE {ate.Estimate:F4} ± {ate.StdError:F4} (truth {tau.Average():F4}, mean CATE {r.Cate.Average():F4}); CATE RMSE {Rmse(r.Cate, tau):F4}; pointwise 95% coverage {Coverage(r, tau):F3}; " +
         $"importance x0 {r.VariableImportance[0]:F3} x1 {r.VariableImportance[1]:F3}"));
 }
