@@ -61,6 +61,26 @@ public sealed class EventStoreIngestTests : IDisposable
         Assert.Contains("not a CausalCart event store", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("INSERT INTO ids_user VALUES (1, 'u1')", "key 'u1' has id 1 but would get id 0")]   // a key twice
+    [InlineData("INSERT INTO ids_user VALUES (0, 'u9')", "has id 0 but would get id 1")]               // an id twice (either row first)
+    [InlineData("UPDATE ids_user SET id = 5", "key 'u1' has id 5 but would get id 0")]              // a gap
+    public void Id_dictionary_that_is_not_dense_and_distinct_is_refused_when_loaded(string corruption, string expected)
+    {
+        // The ids_* tables have no PRIMARY KEY; uniqueness is checked when the dictionaries are loaded.
+        var path = _dir.File("s.duckdb");
+        using (var store = EventStore.Open(path))
+        {
+            store.IngestEvents(WriteSource("a.csv", "a"), "synthetic", SyntheticReader.Events([new("u1", "i1", CanonicalAction.View, T0)]));
+            store.Connection.Execute(corruption);
+        }
+
+        using var reopened = EventStore.Open(path);
+        var ex = Assert.Throws<InvalidDataException>(() => reopened.ReadDictionaries());
+        Assert.Contains("ids_user is not a dense dictionary", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Events_rejects_dictionaries_and_source_file_are_stored_and_reconcile()
     {
