@@ -35,6 +35,13 @@ long bytes = new FileInfo(events).Length;
 Console.WriteLine($"file: {events}: {rows:N0} events, {bytes / 1e6:F0} MB; machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
 double bestOurs = double.MaxValue, bestDuck = double.MaxValue;
+var self = Process.GetCurrentProcess();
+double CpuSeconds()
+{
+    self.Refresh();
+    return self.TotalProcessorTime.TotalSeconds;
+}
+
 for (int r = 0; r < runs; r++)
 {
     string ours = Path.Combine(work, "ours.duckdb");
@@ -49,6 +56,7 @@ for (int r = 0; r < runs; r++)
     }
 
     Delete(ours);
+    var cpu = CpuSeconds();
     var sw = Stopwatch.StartNew();
     var summary = IngestService.Run(new IngestRequest { Path = events, StorePath = ours });
     sw.Stop();
@@ -58,10 +66,11 @@ for (int r = 0; r < runs; r++)
     }
 
     bestOurs = Math.Min(bestOurs, sw.Elapsed.TotalSeconds);
-    Console.WriteLine(string.Create(inv, $"run {r + 1}: causalcart ingest  {sw.Elapsed.TotalSeconds,7:F2} s  {rows / sw.Elapsed.TotalSeconds / 1e6,5:F2} M events/s"));
+    Console.WriteLine(string.Create(inv, $"run {r + 1}: causalcart ingest  {sw.Elapsed.TotalSeconds,7:F2} s  {rows / sw.Elapsed.TotalSeconds / 1e6,5:F2} M events/s  cpu {CpuSeconds() - cpu,6:F2} s"));
 
     string duck = Path.Combine(work, "duck.duckdb");
     Delete(duck);
+    cpu = CpuSeconds();
     sw.Restart();
     using (var db = DuckDbDatabase.Open(duck))
     using (var connection = db.Connect())
@@ -71,7 +80,7 @@ for (int r = 0; r < runs; r++)
 
     sw.Stop();
     bestDuck = Math.Min(bestDuck, sw.Elapsed.TotalSeconds);
-    Console.WriteLine(string.Create(inv, $"run {r + 1}: duckdb read_csv CTAS {sw.Elapsed.TotalSeconds,7:F2} s  {rows / sw.Elapsed.TotalSeconds / 1e6,5:F2} M events/s"));
+    Console.WriteLine(string.Create(inv, $"run {r + 1}: duckdb read_csv CTAS {sw.Elapsed.TotalSeconds,7:F2} s  {rows / sw.Elapsed.TotalSeconds / 1e6,5:F2} M events/s  cpu {CpuSeconds() - cpu,6:F2} s"));
 }
 
 if (stagesOnly)

@@ -8,7 +8,8 @@ namespace CausalCart.Store;
 public sealed partial class EventStore
 {
     /// <summary>
-    /// Ingests one file of events. The file's SHA-256 is computed first; when a file with the same hash is in
+    /// Ingests one file of events. The file's SHA-256 is computed first (into a store that holds no file yet, while
+    /// the file is read, since it cannot be there already); when a file with the same hash is in
     /// the store already, nothing is read or written and the earlier result is returned with
     /// <see cref="FileIngestResult.AlreadyIngested"/> true. Otherwise <paramref name="read"/> is called once with
     /// the store's id dictionaries and a sink; everything it hands to the sink, the new dictionary entries and
@@ -90,10 +91,28 @@ public sealed partial class EventStore
         ArgumentException.ThrowIfNullOrWhiteSpace(format);
         var clock = Options.TimeProvider;
         var started = clock.GetTimestamp();
-        var sha = ComputeSha256(sourcePath);
-        if (FindBySha(sha) is { } existing)
+        string? sha = null;
+        Task<string>? hashing = null;
+        if (Convert.ToInt64(_connection.QueryScalar("SELECT count(*) FROM source_files"), CultureInfo.InvariantCulture) == 0)
         {
-            return StoredResult(existing, clock.GetElapsedTime(started)) with { AlreadyIngested = true };
+            // A store without files cannot hold this one, so the hash (kept for later re-ingest checks) is computed on
+            // another thread while the file is read. Opening it here fails for a missing file as the other path does.
+            var stream = OpenForHashing(sourcePath);
+            hashing = Task.Run(() =>
+            {
+                using (stream)
+                {
+                    return Sha256Hex(stream);
+                }
+            });
+        }
+        else
+        {
+            sha = ComputeSha256(sourcePath);
+            if (FindBySha(sha) is { } existing)
+            {
+                return StoredResult(existing, clock.GetElapsedTime(started)) with { AlreadyIngested = true };
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -135,6 +154,7 @@ public sealed partial class EventStore
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            sha ??= hashing!.GetAwaiter().GetResult();
             SaveDictionaryGrowth(dictionaries, before);
             InsertSourceFile(fileId, sourcePath, sha, kind, format, counts);
             transaction.Commit();
@@ -149,6 +169,12 @@ public sealed partial class EventStore
             {
                 // The transaction was rolled back; entries the reader added to the cached dictionaries were not stored.
                 _dictionaries = null;
+            }
+
+            if (hashing is not null)
+            {
+                // Never leave the file open behind a failed ingest; WaitAny does not rethrow the hash's own failure.
+                Task.WaitAny(hashing);
             }
         }
     }

@@ -141,6 +141,23 @@ public sealed class EventStoreIngestTests : IDisposable
     }
 
     [Fact]
+    public void Missing_file_into_an_empty_store_fails_before_reading_and_stores_nothing()
+    {
+        // An empty store hashes the file while it is read; a missing file must still fail up front.
+        using var store = EventStore.Open(_dir.File("s.duckdb"));
+        var calls = 0;
+
+        Assert.Throws<FileNotFoundException>(() => store.IngestEvents(_dir.File("absent.csv"), "synthetic", (d, s, ct) =>
+        {
+            calls++;
+            return new IngestCounts(0, 0, 0);
+        }));
+
+        Assert.Equal(0, calls);
+        Assert.Empty(store.SourceFiles());
+    }
+
+    [Fact]
     public void Same_bytes_are_not_ingested_twice_and_the_earlier_counts_are_returned()
     {
         var file = WriteSource("a.csv", "same");
