@@ -7,6 +7,15 @@ namespace CausalCart.Ingest;
 public sealed partial class EventReader
 {
     /// <summary>The state of reading one source: counts, the batch, the duplicate set.</summary>
+    /// <remarks>
+    /// Implementation note: with duplicate detection on, a row that passes every other check goes into the batch
+    /// provisionally with its hash; when the batch fills (and at the end) the provisional rows are checked against
+    /// the duplicate set in source order, prefetching the slot of the row <see cref="DuplicateProbeAhead"/> places
+    /// further on, and duplicates are taken out again. On a large file the set is far bigger than the caches, and
+    /// checking one row at a time waited for one cache miss after another. Other rejects wait until the rows before
+    /// them are checked, so the sink still gets rejects in source order; each provisional row keeps a copy of its raw
+    /// bytes (cut as <see cref="RejectText.Raw"/> cuts them) for its reject record.
+    /// </remarks>
     private sealed class Run
     {
         private const int U = (int)EventColumn.UserId;
@@ -20,6 +29,8 @@ public sealed partial class EventReader
         private const int CancellationCheckRows = 16 * 1024;
         private const int SizingSampleRows = 4096;
         private const ulong AbsentPriceBits = 0x7FF8_0000_0000_0001UL;
+        private const int DuplicateProbeAhead = 16;
+        private const int RawKeptBytes = 4 * RejectRecord.MaxRawTextChars;
 
         private readonly EventReaderOptions _options;
         private readonly string _source;
@@ -28,6 +39,12 @@ public sealed partial class EventReader
         private readonly CancellationToken _cancellationToken;
         private readonly EventBatch _batch;
         private readonly DuplicateSet? _duplicates;
+        private readonly UInt128[] _hashes = [];      // (batch capacity) duplicate hash of each provisional row
+        private readonly int[] _rawEnd = [];          // (batch capacity) end of each provisional row's bytes in _raw
+        private readonly bool[] _rawCut = [];         // (batch capacity) whether those bytes are only the row's start
+        private readonly List<RejectRecord> _heldRejects = [];
+        private byte[] _raw = [];                     // (bytes) raw bytes of the provisional rows, back to back
+        private int _checked;                         // rows [0, _checked) of the batch passed the duplicate check
         private readonly long _minMicros;
         private readonly long _maxMicros;
         private EventLayout _layout = null!;
@@ -43,7 +60,14 @@ public sealed partial class EventReader
             _sink = sink;
             _cancellationToken = cancellationToken;
             _batch = new EventBatch(options.BatchCapacity);
-            _duplicates = options.Cleaning.RejectDuplicates ? new DuplicateSet() : null;
+            if (options.Cleaning.RejectDuplicates)
+            {
+                _duplicates = new DuplicateSet();
+                _hashes = new UInt128[options.BatchCapacity];
+                _rawEnd = new int[options.BatchCapacity];
+                _rawCut = new bool[options.BatchCapacity];
+                _raw = new byte[1 << 16];
+            }
             (_minMicros, _maxMicros) = options.Cleaning.TimestampRangeMicros();
         }
 
@@ -94,6 +118,7 @@ public sealed partial class EventReader
                 }
             }
 
+            CheckDuplicates();
             if (_batch.Count > 0)
             {
                 _sink.WriteEvents(_batch);
@@ -222,21 +247,20 @@ public sealed partial class EventReader
                 hasher.Add(double.IsNaN(price) ? AbsentPriceBits : BitConverter.DoubleToUInt64Bits(price));
                 hasher.Add(queryField);
                 hash = hasher.Finish();
-                _duplicates.Prefetch(hash);
             }
 
             var user = Id(_ids.Users, userNumber, userField);
             var item = itemField.IsEmpty ? -1 : Id(_ids.Items, itemNumber, itemField);
             var category = categoryField.IsEmpty ? -1 : Id(_ids.Categories, categoryNumber, categoryField);
             var session = sessionField.IsEmpty ? -1 : Id(_ids.Sessions, sessionNumber, sessionField);
-            if (_duplicates is not null && !_duplicates.TryAdd(hash, csv.Line, out var firstLine))
-            {
-                Reject(csv, RejectReason.Duplicate, $"same user, item, category, action, timestamp, price, session and query as line {firstLine}");
-                return;
-            }
-
             var batch = _batch;
             var row = batch.Count;
+            if (_duplicates is not null)
+            {
+                _hashes[row] = hash;
+                KeepRaw(csv, row);
+            }
+
             batch.User[row] = user;
             batch.Item[row] = item;
             batch.Category[row] = category;
@@ -247,12 +271,118 @@ public sealed partial class EventReader
             batch.Query[row] = queryField.IsEmpty ? null : Encoding.UTF8.GetString(queryField);
             batch.SourceLine[row] = csv.Line;
             batch.Count = row + 1;
-            _accepted++;
+            if (_duplicates is null)
+            {
+                _accepted++;
+            }
+            else if (batch.IsFull)
+            {
+                CheckDuplicates();
+            }
+
             if (batch.IsFull)
             {
                 _sink.WriteEvents(batch);
                 batch.Clear();
+                _checked = 0;
             }
+        }
+
+        /// <summary>Copies the current row's raw bytes (as far as a reject record would use them) for provisional row <paramref name="row"/>.</summary>
+        private void KeepRaw(CsvRowReader csv, int row)
+        {
+            var raw = csv.Raw;
+            var keep = Math.Min(raw.Length, RawKeptBytes);
+            var start = row == _checked ? 0 : _rawEnd[row - 1];
+            if (start + keep > _raw.Length)
+            {
+                Array.Resize(ref _raw, Math.Max(_raw.Length * 2, start + keep));
+            }
+
+            raw[..keep].CopyTo(_raw.AsSpan(start));
+            _rawEnd[row] = start + keep;
+            _rawCut[row] = csv.RawIsPrefix || keep < raw.Length;
+        }
+
+        /// <summary>
+        /// Checks the provisional rows of the batch against the duplicate set in source order, takes duplicates out
+        /// (moving later rows up) and hands the held and the duplicate rejects to the sink in source order.
+        /// </summary>
+        private void CheckDuplicates()
+        {
+            if (_duplicates is null)
+            {
+                return;
+            }
+
+            var batch = _batch;
+            var end = batch.Count;
+            var duplicates = _duplicates;
+            var hashes = _hashes;
+            for (var r = _checked; r < Math.Min(end, _checked + DuplicateProbeAhead); r++)
+            {
+                duplicates.Prefetch(hashes[r]);
+            }
+
+            var kept = _checked;
+            var held = 0;
+            for (var r = _checked; r < end; r++)
+            {
+                if (r + DuplicateProbeAhead < end)
+                {
+                    duplicates.Prefetch(hashes[r + DuplicateProbeAhead]);
+                }
+
+                var line = batch.SourceLine[r];
+                if (duplicates.TryAdd(hashes[r], line, out var firstLine))
+                {
+                    if (kept != r)
+                    {
+                        MoveRow(batch, r, kept);
+                    }
+
+                    kept++;
+                    continue;
+                }
+
+                // Rejects held back from before this row go first, so the sink sees source order.
+                while (held < _heldRejects.Count && _heldRejects[held].Line < line)
+                {
+                    _sink.WriteReject(_heldRejects[held++]);
+                }
+
+                var rawStart = r == _checked ? 0 : _rawEnd[r - 1];
+                _rejected++;
+                _sink.WriteReject(new RejectRecord(
+                    line,
+                    RejectReason.Duplicate,
+                    $"same user, item, category, action, timestamp, price, session and query as line {firstLine}",
+                    RejectText.Raw(_raw.AsSpan(rawStart, _rawEnd[r] - rawStart), _rawCut[r])));
+            }
+
+            for (; held < _heldRejects.Count; held++)
+            {
+                _sink.WriteReject(_heldRejects[held]);
+            }
+
+            _heldRejects.Clear();
+            Array.Clear(batch.Query, kept, end - kept);
+            _accepted += kept - _checked;
+            batch.Count = kept;
+            _checked = kept;
+        }
+
+        private static void MoveRow(EventBatch batch, int from, int to)
+        {
+            batch.User[to] = batch.User[from];
+            batch.Item[to] = batch.Item[from];
+            batch.Category[to] = batch.Category[from];
+            batch.Action[to] = batch.Action[from];
+            batch.TimestampMicros[to] = batch.TimestampMicros[from];
+            batch.Price[to] = batch.Price[from];
+            batch.Session[to] = batch.Session[from];
+            batch.Query[to] = batch.Query[from];
+            batch.SourceLine[to] = batch.SourceLine[from];
         }
 
         private static int Id(IdDictionary dictionary, long number, ReadOnlySpan<byte> key) =>
@@ -283,7 +413,16 @@ public sealed partial class EventReader
         private void Reject(CsvRowReader csv, RejectReason reason, string detail)
         {
             _rejected++;
-            _sink.WriteReject(new RejectRecord(csv.Line, reason, detail, RejectText.Raw(csv.Raw, csv.RawIsPrefix)));
+            var reject = new RejectRecord(csv.Line, reason, detail, RejectText.Raw(csv.Raw, csv.RawIsPrefix));
+            if (_duplicates is not null && _batch.Count > _checked)
+            {
+                // Provisional rows before this one are not yet checked for duplicates; keep source order.
+                _heldRejects.Add(reject);
+            }
+            else
+            {
+                _sink.WriteReject(reject);
+            }
         }
     }
 }

@@ -26,10 +26,12 @@ namespace CausalCart.Ingest;
 /// </para>
 /// <para>
 /// Order: <see cref="IEventSink.WriteEvents"/> receives full batches (and one last partial batch) with
-/// events in source order; <see cref="IEventSink.WriteReject"/> receives rejects in source order as they
-/// are found, so a reject can arrive before earlier accepted rows that still wait in the current batch.
+/// events in source order; <see cref="IEventSink.WriteReject"/> receives rejects in source order, at the latest
+/// when the batch that was filling at the time is complete, so a reject can arrive before earlier accepted rows
+/// that still wait in the current batch.
 /// The file is streamed in chunks of <see cref="EventReaderOptions.BufferBytes"/>; memory is bounded by
-/// the row limit, the batch, the dictionaries and (when duplicates are rejected) about 32–64 bytes per accepted row.
+/// the row limit, the batch, the dictionaries and (when duplicates are rejected) about 32–64 bytes per accepted row
+/// plus a copy of the current batch's raw rows.
 /// </para>
 /// <para>Thread safety: an instance holds only its options; several files may be read concurrently with
 /// separate dictionaries and sinks.</para>

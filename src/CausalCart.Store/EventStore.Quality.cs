@@ -27,12 +27,16 @@ public sealed partial class EventStore
             throw new InvalidDataException($"events.action holds values that are not canonical actions: {string.Join(", ", unknownActions)}.");
         }
 
+        // Distinct users and sessions are the group counts of the per-user and per-session distributions
+        // (user is NOT NULL; count(DISTINCT session) skips NULL like the WHERE below), so they are not counted twice.
         var ev = c.Query("""
             SELECT count(*) AS n, min(ts) AS first, max(ts) AS last,
-                   count(DISTINCT user) AS users, count(DISTINCT item) AS items, count(DISTINCT category) AS categories,
-                   count(DISTINCT session) AS sessions, count(*) FILTER (WHERE session IS NULL) AS without_session
+                   count(DISTINCT item) AS items, count(DISTINCT category) AS categories,
+                   count(*) FILTER (WHERE session IS NULL) AS without_session
             FROM events
             """);
+        var perUser = Distribution(c, "SELECT count(*) AS n FROM events GROUP BY user");
+        var perSession = Distribution(c, "SELECT count(*) AS n FROM events WHERE session IS NOT NULL GROUP BY session");
         var exposures = Convert.ToInt64(c.QueryScalar("SELECT count(*) FROM exposures"), CultureInfo.InvariantCulture);
         var byCampaign = Counts(c, """
             SELECT coalesce(d.key, x.campaign::VARCHAR) AS k, count(*) AS n
@@ -52,15 +56,15 @@ public sealed partial class EventStore
             byAction,
             ev["first"].IsNull(0) ? null : ev.Column<DateTime>("first")[0],
             ev["last"].IsNull(0) ? null : ev.Column<DateTime>("last")[0],
-            ev.Column<long>("users")[0],
+            perUser.Count,
             ev.Column<long>("items")[0],
             ev.Column<long>("categories")[0],
-            ev.Column<long>("sessions")[0],
+            perSession.Count,
             ev.Column<long>("without_session")[0],
             exposures,
             byCampaign,
-            Distribution(c, "SELECT count(*) AS n FROM events GROUP BY user"),
-            Distribution(c, "SELECT count(*) AS n FROM events WHERE session IS NOT NULL GROUP BY session"),
+            perUser,
+            perSession,
             read == 0 ? 0 : (double)duplicates / read);
     }
 

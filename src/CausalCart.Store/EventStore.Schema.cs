@@ -6,6 +6,10 @@ namespace CausalCart.Store;
 public sealed partial class EventStore
 {
     /// <summary>The tables of schema version 1, as documented in README.md.</summary>
+    /// <remarks>The <c>ids_*</c> tables have no PRIMARY KEY index: their ids are dense and their keys distinct by
+    /// construction (the dictionaries write them, and loading checks both), and the index cost about a CPU-second
+    /// per 10M-event ingest at commit. Stores created before keep their index; both read the same. See
+    /// docs/decisions/0007-ingest-speed.md.</remarks>
     internal const string SchemaSql = """
         CREATE TABLE store_meta(key VARCHAR PRIMARY KEY, value VARCHAR);
         CREATE TABLE source_files(id INTEGER PRIMARY KEY, path VARCHAR, sha256 VARCHAR UNIQUE, kind VARCHAR, format VARCHAR,
@@ -16,11 +20,11 @@ public sealed partial class EventStore
                                item INTEGER, propensity DOUBLE, source_file INTEGER NOT NULL, source_line BIGINT NOT NULL);
         CREATE TABLE items(item INTEGER PRIMARY KEY, category INTEGER, price DOUBLE, brand VARCHAR);
         CREATE TABLE users(user INTEGER PRIMARY KEY);
-        CREATE TABLE ids_user(id INTEGER PRIMARY KEY, key VARCHAR NOT NULL);
-        CREATE TABLE ids_item(id INTEGER PRIMARY KEY, key VARCHAR NOT NULL);
-        CREATE TABLE ids_category(id INTEGER PRIMARY KEY, key VARCHAR NOT NULL);
-        CREATE TABLE ids_session(id INTEGER PRIMARY KEY, key VARCHAR NOT NULL);
-        CREATE TABLE ids_campaign(id INTEGER PRIMARY KEY, key VARCHAR NOT NULL);
+        CREATE TABLE ids_user(id INTEGER NOT NULL, key VARCHAR NOT NULL);
+        CREATE TABLE ids_item(id INTEGER NOT NULL, key VARCHAR NOT NULL);
+        CREATE TABLE ids_category(id INTEGER NOT NULL, key VARCHAR NOT NULL);
+        CREATE TABLE ids_session(id INTEGER NOT NULL, key VARCHAR NOT NULL);
+        CREATE TABLE ids_campaign(id INTEGER NOT NULL, key VARCHAR NOT NULL);
         CREATE TABLE rejects(source_file INTEGER, line BIGINT, reason VARCHAR, detail VARCHAR, raw VARCHAR);
         CREATE TABLE sessions(session INTEGER, user INTEGER, start_ts TIMESTAMP, end_ts TIMESTAMP, events INTEGER, origin VARCHAR);
         """;

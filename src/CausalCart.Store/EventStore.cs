@@ -93,9 +93,14 @@ public sealed partial class EventStore : IDisposable
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static string ComputeSha256(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        using var stream = OpenForHashing(path);
+        return Sha256Hex(stream);
     }
+
+    private static FileStream OpenForHashing(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+
+    private static string Sha256Hex(Stream stream) => Convert.ToHexStringLower(SHA256.HashData(stream));
 
     private IdDictionaries Dictionaries => _dictionaries ??= LoadDictionaries(_connection);
 

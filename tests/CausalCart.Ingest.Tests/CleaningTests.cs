@@ -1,5 +1,6 @@
 using System.Text;
 using CausalCart.Core.Events;
+using CausalCart.Ingest.Parsing;
 
 namespace CausalCart.Ingest.Tests;
 
@@ -220,6 +221,59 @@ public sealed class CleaningTests
         Assert.Equal(new IngestCounts(25, 24, 1), counts);
         Assert.Equal([10, 10, 4], sink.BatchSizes);
         Assert.Equal(Enumerable.Range(2, 25).Where(l => l != 9).Select(l => (long)l), sink.Events.Select(e => e.Line));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(1000)]
+    public void Duplicates_and_other_rejects_come_in_source_order_and_batches_stay_full_whatever_the_batch_size(int capacity)
+    {
+        string[] rows =
+        [
+            "u,i1,c,view,1714550400,1",     // line 2: accepted
+            "u,i2,c,view,1714550400,1",     // 3: accepted
+            "u,i3,c,fly,1714550400,1",      // 4: unknown action
+            "u,i1,c,view,1714550400,1",     // 5: duplicate of 2
+            "u,i4,c,view,1714550400,1",     // 6: accepted
+            "u,i2,c,view,1714550400,1.0",   // 7: duplicate of 3 (same canonical price)
+            "u,i5,c,view,1714550400,1",     // 8: accepted
+            ",i6,c,view,1714550400,1",      // 9: missing user
+            "u,i4,c,view,1714550400,1",     // 10: duplicate of 6
+            "u,i1,c,view,1714550400,1",     // 11: duplicate of 2
+            "u,i7,c,view,1714550400,1",     // 12: accepted
+            "u,i7,c,view,1714550400,1",     // 13: duplicate of 12
+        ];
+        var options = Ingest.Options(LogFormat.Generic) with { BatchCapacity = capacity };
+
+        var (counts, sink, _) = Ingest.Read(options, Header + string.Join("\n", rows) + "\n");
+
+        Assert.Equal(new IngestCounts(12, 5, 7), counts);
+        Assert.Equal([2L, 3, 6, 8, 12], sink.Events.Select(e => e.Line));
+        Assert.Equal([4L, 5, 7, 9, 10, 11, 13], sink.Rejects.Select(r => r.Line));
+        Assert.Equal(
+            [RejectReason.UnknownAction, RejectReason.Duplicate, RejectReason.Duplicate, RejectReason.MissingField, RejectReason.Duplicate, RejectReason.Duplicate, RejectReason.Duplicate],
+            sink.Rejects.Select(r => r.Reason));
+        Assert.Equal([2L, 3, 6, 2, 12], sink.Rejects.Where(r => r.Reason == RejectReason.Duplicate).Select(r => long.Parse(r.Detail[(r.Detail.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(rows[5], sink.Rejects[2].RawText);
+        Assert.All(sink.BatchSizes[..^1], n => Assert.Equal(capacity, n));
+        Assert.Equal(5, sink.BatchSizes.Sum());
+    }
+
+    [Fact]
+    public void A_long_duplicate_row_keeps_the_cut_raw_text_of_its_reject()
+    {
+        var row = "u,i,c,search,1714550400,1,s," + new string('q', 5 * RejectRecord.MaxRawTextChars) + "é";
+        var text = "user_id,item_id,category_id,action,timestamp,price,session_id,query\n" + row + "\n" + row + "\n";
+
+        var (counts, sink, _) = Ingest.Read(Ingest.Options(LogFormat.Generic) with { BatchCapacity = 4 }, text);
+
+        Assert.Equal(new IngestCounts(2, 1, 1), counts);
+        var reject = Assert.Single(sink.Rejects);
+        Assert.Equal(RejectReason.Duplicate, reject.Reason);
+        Assert.Equal(RejectText.Raw(Encoding.UTF8.GetBytes(row), alreadyTruncated: false), reject.RawText);
+        Assert.EndsWith("[truncated]", reject.RawText, StringComparison.Ordinal);
     }
 
     [Fact]

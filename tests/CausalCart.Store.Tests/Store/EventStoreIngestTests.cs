@@ -61,6 +61,26 @@ public sealed class EventStoreIngestTests : IDisposable
         Assert.Contains("not a CausalCart event store", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("INSERT INTO ids_user VALUES (1, 'u1')", "key 'u1' has id 1 but would get id 0")]   // a key twice
+    [InlineData("INSERT INTO ids_user VALUES (0, 'u9')", "has id 0 but would get id 1")]               // an id twice (either row first)
+    [InlineData("UPDATE ids_user SET id = 5", "key 'u1' has id 5 but would get id 0")]              // a gap
+    public void Id_dictionary_that_is_not_dense_and_distinct_is_refused_when_loaded(string corruption, string expected)
+    {
+        // The ids_* tables have no PRIMARY KEY; uniqueness is checked when the dictionaries are loaded.
+        var path = _dir.File("s.duckdb");
+        using (var store = EventStore.Open(path))
+        {
+            store.IngestEvents(WriteSource("a.csv", "a"), "synthetic", SyntheticReader.Events([new("u1", "i1", CanonicalAction.View, T0)]));
+            store.Connection.Execute(corruption);
+        }
+
+        using var reopened = EventStore.Open(path);
+        var ex = Assert.Throws<InvalidDataException>(() => reopened.ReadDictionaries());
+        Assert.Contains("ids_user is not a dense dictionary", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Events_rejects_dictionaries_and_source_file_are_stored_and_reconcile()
     {
@@ -118,6 +138,23 @@ public sealed class EventStoreIngestTests : IDisposable
         Assert.Equal("events", source.Column<string?>("kind")[0]);
         Assert.Equal("synthetic", source.Column<string?>("format")[0]);
         Assert.Equal(6L, source.Column<long>("read")[0]);
+    }
+
+    [Fact]
+    public void Missing_file_into_an_empty_store_fails_before_reading_and_stores_nothing()
+    {
+        // An empty store hashes the file while it is read; a missing file must still fail up front.
+        using var store = EventStore.Open(_dir.File("s.duckdb"));
+        var calls = 0;
+
+        Assert.Throws<FileNotFoundException>(() => store.IngestEvents(_dir.File("absent.csv"), "synthetic", (d, s, ct) =>
+        {
+            calls++;
+            return new IngestCounts(0, 0, 0);
+        }));
+
+        Assert.Equal(0, calls);
+        Assert.Empty(store.SourceFiles());
     }
 
     [Fact]
