@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using CausalCart.Causal.DiD;
 using CausalCart.Core.Results;
-using CausalCart.Core.Serialization;
 using static CausalCart.Reporting.ReportNumbers;
 
 namespace CausalCart.Reporting;
@@ -16,17 +15,7 @@ public static class DidReport
     /// <summary>Renders <paramref name="result"/> in <paramref name="format"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
-    public static string Render(DidAnalysisResult result, ReportFormat format)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return format switch
-        {
-            ReportFormat.Html => Html(result),
-            ReportFormat.Markdown => Markdown(result),
-            ReportFormat.Json => CausalCartJson.Serialize(result) + "\n",
-            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Valid formats: Html, Markdown, Json."),
-        };
-    }
+    public static string Render(DidAnalysisResult result, ReportFormat format) => Reports.Render(result, format, Html, Markdown);
 
     /// <summary>Writes the report to <paramref name="path"/> (UTF-8, replacing any file there).</summary>
     /// <exception cref="IOException">The file cannot be written.</exception>

@@ -23,6 +23,22 @@ public static class Reports
     public static void WriteFile(AnalysisResult result, ReportFormat format, string path) =>
         ReportFile.Write(path, Render(result, format));
 
+    /// <summary>Renders a result record that has its own HTML and Markdown renderers; JSON is the record itself.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
+    internal static string Render<T>(T result, ReportFormat format, Func<T, string> html, Func<T, string> markdown)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return format switch
+        {
+            ReportFormat.Html => html(result),
+            ReportFormat.Markdown => markdown(result),
+            ReportFormat.Json => Core.Serialization.CausalCartJson.Serialize(result) + "\n",
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Valid formats: Html, Markdown, Json."),
+        };
+    }
+
     /// <summary>
     /// The format a file name asks for by its extension: <c>.html</c>/<c>.htm</c>, <c>.md</c>/<c>.markdown</c>,
     /// <c>.json</c> (case-insensitive). False for any other extension.

@@ -37,6 +37,20 @@ internal static class CommonOptions
 
     public static Option<string?> Report() => new("--report") { Description = "Write the report to this file: .html (self-contained, offline), .md or .json." };
 
+    /// <summary>ShopSim's coupon policy option (<c>--targeting linear|rules</c>).</summary>
+    public static Option<Simulation.TargetingShape> Targeting(string description) => new("--targeting")
+    {
+        Description = description,
+        DefaultValueFactory = _ => Simulation.TargetingShape.Linear,
+    };
+
+    /// <summary>ShopSim's untreated-buying option (<c>--baseline linear|rules</c>).</summary>
+    public static Option<Simulation.BaselineShape> Baseline(string description) => new("--baseline")
+    {
+        Description = description,
+        DefaultValueFactory = _ => Simulation.BaselineShape.Linear,
+    };
+
     public static List<string> SplitList(string? value) =>
         string.IsNullOrWhiteSpace(value) ? [] : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }

@@ -16,21 +16,13 @@ internal static class SimulateCommand
         var historyDays = new Option<int>("--history-days") { Description = "Days of history before the campaign.", DefaultValueFactory = _ => 60 };
         var followUpDays = new Option<int>("--follow-up-days") { Description = "Days simulated after the campaign starts.", DefaultValueFactory = _ => 14 };
         var parquet = new Option<bool>("--parquet") { Description = "Also write events.parquet (through DuckDB)." };
-        var targeting = new Option<TargetingShape>("--targeting")
-        {
-            Description = "The coupon policy: linear (log-odds linear in recent buys, views and recency) or rules (a nonlinear rule set a logistic model cannot fit).",
-            DefaultValueFactory = _ => TargetingShape.Linear,
-        };
+        var targeting = CommonOptions.Targeting("The coupon policy: linear (log-odds linear in recent buys, views and recency) or rules (a nonlinear rule set a logistic model cannot fit).");
         var mediator = new Option<SimulatedMediator>("--mediator")
         {
             Description = "A mediator of the coupon's effect: none, or cart (the coupon raises the chance of a saved cart in the outcome window, which raises buying; writes mediation_users.csv and the true direct and indirect effects in truth.json).",
             DefaultValueFactory = _ => SimulatedMediator.None,
         };
-        var baseline = new Option<BaselineShape>("--baseline")
-        {
-            Description = "Untreated buying after the campaign: linear (as before it) or rules (lapsing users, 1-3 recent buys and a last visit 3-10 days ago, buy much less unless they get the coupon).",
-            DefaultValueFactory = _ => BaselineShape.Linear,
-        };
+        var baseline = CommonOptions.Baseline("Untreated buying after the campaign: linear (as before it) or rules (lapsing users, 1-3 recent buys and a last visit 3-10 days ago, buy much less unless they get the coupon).");
         var json = CommonOptions.Json();
         var command = new Command("simulate", """
             Simulates a shop (ShopSim) whose causal structure is known and writes the generic format:

@@ -32,16 +32,8 @@ internal static class ValidateCommand
         var users = new Option<int>("--users") { Description = "ShopSim users per world.", DefaultValueFactory = _ => 3_000 };
         var seed = CommonOptions.Seed();
         var parallel = new Option<int>("--parallel") { Description = "Worlds analysed at once; the result does not depend on it.", DefaultValueFactory = _ => 1 };
-        var targeting = new Option<TargetingShape>("--targeting")
-        {
-            Description = "The worlds' coupon policy: linear or rules (as causalcart simulate --targeting).",
-            DefaultValueFactory = _ => TargetingShape.Linear,
-        };
-        var baseline = new Option<BaselineShape>("--baseline")
-        {
-            Description = "The worlds' untreated buying after the campaign: linear or rules (as causalcart simulate --baseline).",
-            DefaultValueFactory = _ => BaselineShape.Linear,
-        };
+        var targeting = CommonOptions.Targeting("The worlds' coupon policy: linear or rules (as causalcart simulate --targeting).");
+        var baseline = CommonOptions.Baseline("The worlds' untreated buying after the campaign: linear or rules (as causalcart simulate --baseline).");
         var nuisance = new Option<NuisanceLearner>("--nuisance")
         {
             Description = "The study's nuisance learners (its 'nuisance:'): logistic, linear, gbdt or forest; gbdt and forest change AIPW only.",
