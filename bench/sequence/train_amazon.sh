@@ -15,7 +15,7 @@ bench="dotnet bench/sequence/SequenceBench/bin/Release/net10.0/SequenceBench.dll
 for ds in Beauty Sports_and_Outdoors; do
   out=bench/sequence/results/$ds
   mkdir -p "$out"
-  $bench train "$data/$ds.txt" "$out" threads=$threads minutes=$minutes lr=0.002 dropout=0.3 patience=8 seed=42 \
+  $bench train "$data/$ds.txt" "$out" threads=$threads minutes=$minutes lr=0.001 dropout=0.5 patience=10 seed=42 \
     > "$out/stdout.txt" 2> "$out/log.txt" &
 done
 wait
