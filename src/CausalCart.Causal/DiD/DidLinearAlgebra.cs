@@ -112,7 +112,9 @@ internal static class DidLinearAlgebra
     /// Maximum-likelihood logistic regression of d on x (Newton–Raphson from β = 0, stopping when the largest step is
     /// below 1e-10). Returns the coefficients and the fitted probabilities.
     /// </summary>
-    /// <exception cref="InvalidOperationException">No convergence in 100 steps (e.g. perfect separation) or a singular information matrix.</exception>
+    /// <exception cref="InvalidOperationException">Collinear covariates (singular information matrix at β = 0), or separation: no
+    /// convergence in 100 steps, coefficients beyond ±50, or an information matrix that turns singular as fitted probabilities
+    /// run to 0 or 1 (the message then says the covariates separate the groups).</exception>
     public static (double[] Beta, double[] P) Logit(double[] x, bool[] d, int m, int k)
     {
         var beta = new double[k];
@@ -137,7 +139,19 @@ internal static class DidLinearAlgebra
             }
 
             var info = CrossProduct(x, m, k, i => p[i] * (1 - p[i]));
-            var step = Multiply(Inverse(info, k, "propensity model's information matrix"), k, grad);
+            double[] infoInverse;
+            try
+            {
+                infoInverse = Inverse(info, k, "propensity model's information matrix");
+            }
+            catch (InvalidOperationException) when (iter > 0)
+            {
+                // Singular at β = 0 means collinear covariates (the message above says so); singular later means the fitted
+                // probabilities of a block of units ran to 0 or 1 along a direction the likelihood keeps improving: separation.
+                throw new InvalidOperationException(NoOverlapMessage + " (the information matrix became singular after " + iter + " Newton steps).");
+            }
+
+            var step = Multiply(infoInverse, k, grad);
             double largest = 0;
             for (int c = 0; c < k; c++)
             {
@@ -167,8 +181,11 @@ internal static class DidLinearAlgebra
             }
         }
 
-        throw new InvalidOperationException(
-            "The propensity model (logistic regression of group membership on the covariates) did not converge: the covariates " +
-            "separate the treated group from its controls (no overlap). Use fewer covariates or outcome regression.");
+        throw new InvalidOperationException(NoOverlapMessage + ".");
     }
+
+    private const string NoOverlapMessage =
+        "The propensity model (logistic regression of group membership on the covariates) did not converge: the covariates " +
+        "separate the treated group from its controls (no overlap; the maximum-likelihood estimate does not exist). Use fewer " +
+        "covariates, coarser categories, or outcome regression";
 }

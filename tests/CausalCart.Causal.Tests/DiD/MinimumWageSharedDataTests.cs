@@ -1,4 +1,3 @@
-using System.Globalization;
 using CausalCart.Causal.DiD;
 using Xunit.Abstractions;
 
@@ -20,45 +19,12 @@ public class MinimumWageSharedDataTests(ITestOutputHelper output)
         (2006, 2001, -0.047308), (2006, 2002, -0.080998), (2006, 2003, -0.034089), (2006, 2004, -0.016700), (2006, 2006, -0.019393),
     ];
 
-    private static string SharedData() => Sensitivity.SharedData.Folder(
-        $"shared/data was not found in any parent of {AppContext.BaseDirectory}; the minimum-wage check needs shared/data/did_minwage/minwage_data.csv.");
-
     private static DidPanel LoadPanel()
     {
-        string path = Path.Combine(SharedData(), "did_minwage", "minwage_data.csv");
-        Assert.True(File.Exists(path), $"minimum-wage file missing: {path}");
-        string[] lines = File.ReadAllLines(path);
-        string[] header = lines[0].Split(',').Select(h => h.Trim('"')).ToArray();
-        int Col(string name)
-        {
-            int i = Array.IndexOf(header, name);
-            Assert.True(i >= 0, $"column '{name}' missing from {path}");
-            return i;
-        }
-
-        int cUnit = Col("countyreal"), cYear = Col("year"), cG = Col("G"), cY = Col("lemp"), cRegion = Col("region");
-        var unit = new List<long>();
-        var year = new List<int>();
-        var y = new List<double>();
-        var g = new List<int>();
-        foreach (string line in lines.Skip(1).Where(l => l.Length > 0))
-        {
-            // No field of the columns used here contains a comma (state names do not either).
-            string[] f = line.Split(',');
-            int yr = int.Parse(f[cYear], CultureInfo.InvariantCulture);
-            int grp = int.Parse(f[cG], CultureInfo.InvariantCulture);
-            if (f[cRegion].Trim('"') == "1" || yr > 2006 || grp is not (0 or 2004 or 2006))
-            {
-                continue;
-            }
-
-            unit.Add(long.Parse(f[cUnit], CultureInfo.InvariantCulture));
-            year.Add(yr);
-            y.Add(double.Parse(f[cY], CultureInfo.InvariantCulture));
-            g.Add(grp);
-        }
-
-        return DidPanel.Create(new DidPanelColumns(unit, year, y, g));
+        var data = MinimumWageData.Load();
+        return data.Panel(
+            r => data.Region[r] != 1 && data.Year[r] <= 2006 && data.FirstTreated[r] is 0 or 2004 or 2006,
+            r => data.FirstTreated[r]);
     }
 
     [Fact]
