@@ -97,7 +97,7 @@ public sealed class CallawaySantAnna
         }
 
         var effects = new List<(int G, int T, int B, bool Ref, double Att, double[] Psi, int N1, int N0)>();
-        int clippedTotal = 0;
+        int clippedTotal = 0, outsideCells = 0, outsideMax = 0;
         double maxPropensity = 0;
         foreach (var (g, t, b, reference) in cells)
         {
@@ -156,6 +156,12 @@ public sealed class CallawaySantAnna
             }
 
             clippedTotal += r.Clipped;
+            if (r.OutsideSupport > 0)
+            {
+                outsideCells++;
+                outsideMax = Math.Max(outsideMax, r.OutsideSupport);
+            }
+
             if (!double.IsNaN(r.MaxPropensity))
             {
                 maxPropensity = Math.Max(maxPropensity, r.MaxPropensity);
@@ -179,6 +185,13 @@ public sealed class CallawaySantAnna
         if (clippedTotal > 0)
         {
             warnings.Add($"{clippedTotal} comparison-unit propensities were clipped at {PanelTwoByTwo.PropensityCeiling}; overlap is poor.");
+        }
+
+        if (outsideCells > 0)
+        {
+            warnings.Add(
+                $"In {outsideCells} comparison(s) up to {outsideMax} comparison units sit in a level of an indicator covariate that holds no " +
+                "treated unit; the logit has no finite estimate there, so they get its limit, propensity 0 (no weight).");
         }
 
         var psis = effects.Select(e => e.Psi).ToList();

@@ -21,7 +21,8 @@ internal static class PanelTwoByTwo
     /// <param name="Influence">(m) influence function values, mean zero.</param>
     /// <param name="Clipped">Control units whose propensity was clipped at <see cref="PropensityCeiling"/>.</param>
     /// <param name="MaxPropensity">Largest fitted propensity among controls (NaN without a propensity model).</param>
-    public readonly record struct Result(double Att, double[] Influence, int Clipped, double MaxPropensity);
+    /// <param name="OutsideSupport">Control units given propensity 0 because an indicator covariate level of theirs holds no treated unit (<see cref="PropensitySupport"/>).</param>
+    public readonly record struct Result(double Att, double[] Influence, int Clipped, double MaxPropensity, int OutsideSupport = 0);
 
     /// <param name="dy">(m) outcome changes.</param>
     /// <param name="d">(m) treated-group indicator.</param>
@@ -110,7 +111,10 @@ internal static class PanelTwoByTwo
         }
 
         // Propensity p(X) = P(D = 1 | X, D = 1 or comparison), logistic; asy.lin.rep.ps_i = (D_i − p_i) X_iᵀ (XᵀWX/m)⁻¹.
-        var (_, p) = DidLinearAlgebra.Logit(x, d, m, k);
+        // Its design xp (m, kp) drops indicator levels without treated units (their controls get p = 0: the MLE's limit).
+        var support = PropensitySupport.Restrict(x, d, m, k);
+        var (xp, kp) = (support.X, support.K);
+        var p = PropensitySupport.Fit(support, d, m);
         int clipped = 0;
         double maxP = 0;
         for (int i = 0; i < m; i++)
@@ -127,20 +131,21 @@ internal static class PanelTwoByTwo
             p[i] = Math.Min(p[i], PropensityCeiling);
         }
 
-        var hess = DidLinearAlgebra.Inverse(DidLinearAlgebra.CrossProduct(x, m, k, i => p[i] * (1 - p[i]) / m), k, "propensity model's information matrix");
-        var psLin = new double[m * k]; // (m, k)
+        // Units outside the support have p = 0 and D = 0: no information, no residual, so no propensity influence.
+        var hess = DidLinearAlgebra.Inverse(DidLinearAlgebra.CrossProduct(xp, m, kp, i => p[i] * (1 - p[i]) / m), kp, "propensity model's information matrix");
+        var psLin = new double[m * kp]; // (m, kp)
         for (int i = 0; i < m; i++)
         {
             double r = (d[i] ? 1 : 0) - p[i];
-            for (int c = 0; c < k; c++)
+            for (int c = 0; c < kp; c++)
             {
                 double s = 0;
-                for (int q = 0; q < k; q++)
+                for (int q = 0; q < kp; q++)
                 {
-                    s += r * x[i * k + q] * hess[q * k + c];
+                    s += r * xp[i * kp + q] * hess[q * kp + c];
                 }
 
-                psLin[i * k + c] = s;
+                psLin[i * kp + c] = s;
             }
         }
 
@@ -168,7 +173,7 @@ internal static class PanelTwoByTwo
         }
 
         double eTreat = aTreat / meanWTreat, eCont = aCont / meanWCont;
-        var m2 = ColumnMeans(x, m, k, i => wCont[i] * (res[i] - eCont));
+        var m2 = ColumnMeans(xp, m, kp, i => wCont[i] * (res[i] - eCont));
         double[]? m1dr = null, m3 = null;
         if (method == DidEstimation.DoublyRobust)
         {
@@ -181,7 +186,7 @@ internal static class PanelTwoByTwo
         {
             double di = d[i] ? 1 : 0;
             double infTreat = di * res[i] - di * eTreat;
-            double infCont = wCont[i] * res[i] - wCont[i] * eCont + Dot(psLin, i, k, m2);
+            double infCont = wCont[i] * res[i] - wCont[i] * eCont + Dot(psLin, i, kp, m2);
             if (method == DidEstimation.DoublyRobust)
             {
                 infTreat -= Dot(olsLin!, i, k, m1dr!);
@@ -191,7 +196,7 @@ internal static class PanelTwoByTwo
             influence[i] = infTreat / meanWTreat - infCont / meanWCont;
         }
 
-        return new Result(eTreat - eCont, influence, clipped, maxP);
+        return new Result(eTreat - eCont, influence, clipped, maxP, support.Outside);
     }
 
     private static double[] ColumnMeans(double[] x, int m, int k, Func<int, double> weight)

@@ -125,6 +125,38 @@ public class MinimumWageNotebookSharedDataTests(ITestOutputHelper output)
         Assert.Contains("2007", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Region_as_four_categories_gives_the_logits_separation_limit_for_2004_to_2006()
+    {
+        // The notebook's text describes region as four categories. As dummies they separate in every year (all treated
+        // counties are in region 2): the logit's limit puts p = 0 outside region 2 (PropensitySupport), and the doubly robust
+        // estimate then equals the reference script's explicit limit. These are NOT the published "Basic" numbers (that run
+        // used numeric region): the coding alone moves 2004–2006 by 0.014–0.039.
+        var data = MinimumWageData.Load();
+        (string, double[])[] covariates =
+        [
+            ("region2", [.. data.Region.Select(r => r == 2 ? 1.0 : 0.0)]),
+            ("region3", [.. data.Region.Select(r => r == 3 ? 1.0 : 0.0)]),
+            ("region4", [.. data.Region.Select(r => r == 4 ? 1.0 : 0.0)]),
+            .. NotebookCovariates(data).Skip(1),
+        ];
+        var reference = new Dictionary<int, double> { [2004] = -0.022518, [2005] = -0.052090, [2006] = -0.051760 };
+        foreach (var (year, dr) in reference)
+        {
+            CallawaySantAnnaResult fit = Fit(NotebookComparison(data, year, covariates), DidEstimation.DoublyRobust);
+            GroupTimeEffect e = fit.Effect(year, year);
+            output.WriteLine($"ATT(2004,{year}) region dummies: DR {e.Att:F6} (SE {e.StdError:F5}); published Basic (numeric region) {Published[year].Basic:F6}; {string.Join(" ", fit.Warnings)}");
+            Assert.True(Math.Abs(e.Att - dr) < 1e-6, $"DR ATT(2004,{year}) = {e.Att}, independent limit {dr}");
+            Assert.Contains(fit.Warnings, w => w.Contains("propensity 0", StringComparison.Ordinal));
+        }
+
+        // 2007: only never-treated comparison counties, none in region 1, so the three dummies sum to the intercept among
+        // them. The outcome regression is refused as collinear, as DRDID's drdid_panel refuses NA coefficients (the script's
+        // least-squares fit takes the minimum-norm solution and prints −0.068840).
+        var refused = Assert.Throws<InvalidOperationException>(() => Fit(NotebookComparison(data, 2007, covariates), DidEstimation.DoublyRobust));
+        Assert.Contains("collinear", refused.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Region as one numeric regressor (the notebook's read.csv turns the quoted codes into integers, so its glm/lm
     /// formulas never see four categories) and the 2001 values of lemp, lpop and lavg_pay, constant over a county's rows.</summary>
     private static (string, double[])[] NotebookCovariates(MinimumWageData data) =>
