@@ -129,7 +129,7 @@ def dml_crossfit(dy, D, X, reg, rng, basic):
 rng = np.random.default_rng(772023)
 for enc in ("numeric", "factor"):
     print(f"\nregion as {enc}")
-    print("(g, t)      n1   n0   uncond     DR(full)   REG(full)  max p0 sep | published NoCtl / Basic | cross-fit NoCtl mean [min, max] | cross-fit Basic mean sd [2.5%, 97.5%] pub.pct")
+    print("(g, t)      n1   n0   uncond     DR(full)   REG(full)  max p0 sep | published NoCtl / Basic | cross-fit NoCtl mean sd [min, max] pub.pct | cross-fit Basic mean sd [2.5%, 97.5%] pub.pct")
     for t in (2004, 2005, 2006, 2007):
         dy, D, X, reg = comparison(t, enc)
         unc = dy[D == 1].mean() - dy[D == 0].mean()
@@ -138,7 +138,7 @@ for enc in ("numeric", "factor"):
         ba = np.array([dml_crossfit(dy, D, X, reg, rng, True)[0] for _ in range(splits)])
         pub = PUBLISHED[t]
         print(f"(2004,{t}) {int(D.sum()):4d} {int((1 - D).sum()):4d} {unc:.6f} {dr:.6f} {orr:.6f} {pmax:.3f} {'yes' if sep else 'no ':3s} | "
-              f"{pub[0]:.4f} / {pub[2]:.4f} | {nc.mean():.4f} [{nc.min():.4f}, {nc.max():.4f}] | "
+              f"{pub[0]:.4f} / {pub[2]:.4f} | {nc.mean():.4f} {nc.std():.4f} [{nc.min():.4f}, {nc.max():.4f}] {(nc <= pub[0]).mean():.2f} | "
               f"{ba.mean():.4f} {ba.std():.4f} [{np.quantile(ba, 0.025):.4f}, {np.quantile(ba, 0.975):.4f}] {(ba <= pub[2]).mean():.2f}")
 
 # Placebo 2002, base 2003. The notebook's control set is G == 0 | G > 2002 merged with the 2003 controls, which keeps the

@@ -5,10 +5,11 @@ namespace CausalCart.Causal.Tests.DiD;
 
 /// <summary>
 /// County teen employment and staggered state minimum-wage increases (Callaway &amp; Sant'Anna 2021; the 2001–2007 panel in
-/// shared/data/did_minwage). The sample is the one used in the CausalAIBook / Mendez (2026) walk-through of the paper:
-/// years 2001–2006, cohorts 2004 and 2006 plus never-treated counties, census region 1 (Northeast) dropped, giving 102, 226
-/// and 1,417 counties. Reference values are unconditional ATT(g, t) with a universal base period g − 1, computed
-/// independently from plain group means in pandas (the script is in bench/causal/did/minwage_reference.py).
+/// shared/data/did_minwage). The sample is the one used in the Mendez (2026) walk-through of the paper (the CausalAIBook
+/// notebook on this file uses another, see <see cref="MinimumWageNotebookSharedDataTests"/>): years 2001–2006, cohorts
+/// 2004 and 2006 plus never-treated counties, census region 1 (Northeast) dropped, giving 102, 226 and 1,417 counties.
+/// Reference values are unconditional ATT(g, t) with a universal base period g − 1, computed independently from plain
+/// group means in pandas (the script is in bench/causal/did/minwage_reference.py).
 /// </summary>
 public class MinimumWageSharedDataTests(ITestOutputHelper output)
 {
