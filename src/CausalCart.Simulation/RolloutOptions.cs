@@ -19,11 +19,15 @@ public sealed record RegionRollout(string Region, int FirstWeek, double Level, d
 /// <remarks>
 /// <para>Periods are weeks of the history: week w covers days 7(w − 1) … 7w − 1 after <see cref="ShopSimOptions.Origin"/>,
 /// and the panel has W = ⌊HistoryDays / 7⌋ weeks (8 by default), all before T0, so the coupon plays no part in it.</para>
+/// <para>The panel holds the users who signed up before its first week (all but the new users, whose signup falls in the 30
+/// days before T0): ShopSim's behaviour does not change with calendar time (every week has the same weekdays), so for them
+/// the untreated expected weekly purchases are constant and parallel trends hold exactly in expectation. Users who sign up
+/// during the panel would break it, because their entry adds purchases in proportion to their region's level of buying.</para>
 /// <para>A user in a cohort region is treated from the start of the region's first week g (midnight UTC) on, and the
 /// campaign then stays on (also after T0, where it is part of both coupon arms). A checkout slot at time t ≥ adoption is
 /// bought with probability logistic(logit p0 + τ_g(e)), e = ⌊(t − adoption) / 7 d⌋. Regions differ in their budget (so in
-/// their level of buying), but nothing in the behaviour depends on region × time, so parallel trends hold exactly in
-/// expectation; the effect grows with e and differs by cohort, which biases static two-way fixed effects.</para>
+/// their level of buying, which confounds a plain post-period comparison), but nothing in the behaviour depends on
+/// region × time; the effect grows with e and differs by cohort, which biases static two-way fixed effects.</para>
 /// <para>Implementation note: the lift moves a threshold, not a draw. Each slot's one uniform u decides the buy with the
 /// rollout (u &lt; p) and without it (u &lt; p0), and no later draw depends on a buy, so both potential outcomes of every
 /// user-week come from common random numbers and ATT(g, t) is exact. No random number is added, so the history of
@@ -35,15 +39,15 @@ public sealed record RolloutOptions
     public string Campaign { get; init; } = "free_shipping_rollout";
 
     /// <summary>
-    /// The cohorts; regions not listed are never treated. Default: north from week 3 (τ = 0.25 + 0.20·e), east from week 5
-    /// (0.15 + 0.12·e), south from week 7 (0.10 + 0.08·e); west and central (35 % of users) never. North is the richest
+    /// The cohorts; regions not listed are never treated. Default: north from week 3 (τ = 0.05 + 0.35·e), east from week 5
+    /// (0.05 + 0.25·e), south from week 7 (0.05 + 0.15·e); west and central (35 % of users) never. North is the richest
     /// region and south the poorest, so cohorts differ in baseline buying.
     /// </summary>
     public IReadOnlyList<RegionRollout> Cohorts { get; init; } =
     [
-        new("north", 3, 0.25, 0.20),
-        new("east", 5, 0.15, 0.12),
-        new("south", 7, 0.10, 0.08),
+        new("north", 3, 0.05, 0.35),
+        new("east", 5, 0.05, 0.25),
+        new("south", 7, 0.05, 0.15),
     ];
 
     /// <summary>Panel weeks for <paramref name="historyDays"/> days of history: ⌊historyDays / 7⌋.</summary>

@@ -2,8 +2,7 @@ namespace CausalCart.Simulation;
 
 /// <summary>
 /// The exact effects of the staggered rollout (<see cref="RolloutOptions"/>) on weekly purchases, in <c>truth.json</c>.
-/// Sample estimands over all users of the world (every user is in the panel, including weeks before their signup, which
-/// are 0), exact because both potential outcomes of every user-week come from common random numbers.
+/// Sample estimands over the panel's users (those signed up before its first week, see <see cref="RolloutOptions"/>), exact because both potential outcomes of every user-week come from common random numbers.
 /// </summary>
 /// <param name="Campaign">The rollout campaign's name (its rows in <c>exposures.csv</c>).</param>
 /// <param name="Outcome">What the panel's outcome is, in words.</param>

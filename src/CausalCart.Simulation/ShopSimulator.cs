@@ -205,8 +205,8 @@ public sealed class ShopSimulator
 
         if (rollout is not null)
         {
-            files.Add(FileEntry(outputDirectory, ShopSimFiles.RolloutPanel, totals.UserRows * rollout.Weeks));
-            files.Add(FileEntry(outputDirectory, ShopSimFiles.TruthRollout, totals.UserRows * rollout.Weeks));
+            files.Add(FileEntry(outputDirectory, ShopSimFiles.RolloutPanel, totals.RolloutPanelUsers * rollout.Weeks));
+            files.Add(FileEntry(outputDirectory, ShopSimFiles.TruthRollout, totals.RolloutPanelUsers * rollout.Weeks));
         }
 
         var summary = new SimulationSummary(
@@ -272,6 +272,7 @@ public sealed class ShopSimulator
         totals.Mediation.Merge(chunk.Mediation);
         totals.Rollout.Merge(chunk.Rollout);
         totals.RolloutExposures += chunk.RolloutExposures;
+        totals.RolloutPanelUsers += chunk.RolloutPanelUsers;
     }
 
     private static FileStream OpenCsv(string directory, string name, string header)

@@ -44,7 +44,10 @@ public sealed class RolloutTests
         var truth = SimulationTruth.Load(on.Path);
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(SimulationTruth.Load(off.Path).Outcomes), System.Text.Json.JsonSerializer.Serialize(truth.Outcomes));
         Assert.All(truth.Rollout!.GroupTime, c => Assert.Equal(0, c.Att));
-        Assert.Equal(truth.Rollout.Cohorts.Sum(c => c.Users), summary.ExposuresByCampaign["free_shipping_rollout"]);
+        // Every user of a cohort region gets the exposure, whether or not in the panel (signed up before it).
+        var regionUsers = Csv.Read(on.File(ShopSimFiles.Users)).Rows.Count(r => r[2] is "north" or "east");
+        Assert.Equal(regionUsers, summary.ExposuresByCampaign["free_shipping_rollout"]);
+        Assert.True(truth.Rollout.Cohorts.Sum(c => c.Users) < regionUsers);
     }
 
     [Fact]
@@ -68,7 +71,13 @@ public sealed class RolloutTests
             }
         }
 
-        var region = Csv.Read(dir.File(ShopSimFiles.Users)).Rows.ToDictionary(r => Csv.L(r[0]), r => r[2]);
+        var users = Csv.Read(dir.File(ShopSimFiles.Users)).Rows;
+        var region = users.ToDictionary(r => Csv.L(r[0]), r => r[2]);
+
+        // The panel holds the users who signed up before its first week (the origin).
+        var originDate = DateOnly.FromDateTime(Small.Origin.UtcDateTime);
+        var panelUsers = users.Where(r => DateOnly.ParseExact(r[3], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) < originDate).Select(r => Csv.L(r[0])).ToList();
+        Assert.InRange(panelUsers.Count, 0.8 * Small.Users, 0.95 * Small.Users);
         var firstWeek = new Dictionary<long, int>();
         foreach (var row in Csv.Read(dir.File(ShopSimFiles.Exposures)).Rows.Where(r => r[2] == "free_shipping_rollout"))
         {
@@ -79,10 +88,10 @@ public sealed class RolloutTests
 
         var (header, panel) = Csv.Read(dir.File(ShopSimFiles.RolloutPanel));
         Assert.Equal(ShopSimFiles.RolloutPanelHeader, string.Join(',', header));
-        Assert.Equal(Small.Users * weeks, panel.Count);
-        Assert.Equal(Small.Users * weeks, summary.Files.Single(f => f.Name == ShopSimFiles.RolloutPanel).Rows);
+        Assert.Equal(panelUsers.Count * weeks, panel.Count);
+        Assert.Equal(panelUsers.Count * weeks, summary.Files.Single(f => f.Name == ShopSimFiles.RolloutPanel).Rows);
         var index = 0;
-        for (long user = 1; user <= Small.Users; user++)
+        foreach (var user in panelUsers)
         {
             for (var w = 1; w <= weeks; w++, index++)
             {
@@ -132,7 +141,7 @@ public sealed class RolloutTests
         }
 
         Assert.Equal(3, truth.Cohorts.Count);
-        Assert.Equal(Small.Users, truth.Cohorts.Sum(c => c.Users) + truth.NeverTreatedUsers);
+        Assert.Equal(panel.Count / truth.Weeks, truth.Cohorts.Sum(c => c.Users) + truth.NeverTreatedUsers);
         Assert.True(truth.EventTimeAtt(5) > truth.EventTimeAtt(0) + 0.05, "the effect grows with time since adoption");
         Assert.True(truth.EventTimeAtt(0) > 0);
         var post = truth.GroupTime.Where(c => c.EventTime >= 0).ToList();

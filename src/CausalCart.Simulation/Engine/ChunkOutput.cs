@@ -28,6 +28,9 @@ internal sealed class ChunkOutput
 
     public long RolloutExposures { get; set; }
 
+    /// <summary>Users in the rollout panel (signed up before its first week).</summary>
+    public long RolloutPanelUsers { get; set; }
+
     /// <summary>(7) rows per <see cref="CanonicalAction"/>.</summary>
     public long[] EventsByAction { get; } = new long[CanonicalActions.All.Count];
 
@@ -67,6 +70,7 @@ internal sealed class ChunkOutput
         RolloutTruthRows.Clear();
         Rollout.Clear();
         RolloutExposures = 0;
+        RolloutPanelUsers = 0;
         Array.Clear(EventsByAction);
         Truth.Clear();
         UserRows = 0;

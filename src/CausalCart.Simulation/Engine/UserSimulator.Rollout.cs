@@ -20,7 +20,7 @@ internal sealed partial class UserSimulator
     private double RolloutLift(long t) => Rollout is null ? 0 : Rollout.Lift(_rolloutCohort, t);
 
     /// <summary>
-    /// Counts the current user's buys per panel week with and without the rollout, writes the user's rows of
+    /// Only for users signed up before the panel's first week (see <see cref="RolloutOptions"/>). Counts the current user's buys per panel week with and without the rollout, writes the user's rows of
     /// <c>rollout_panel.csv</c> and <c>truth_rollout.csv</c> and adds them to the truth sums. Panel weeks end before T0, where
     /// a slot's logged outcome is <see cref="SimEvent.BoughtWithout"/> (the coupon has not started).
     /// </summary>
@@ -61,6 +61,7 @@ internal sealed partial class UserSimulator
             }
         }
 
+        output.RolloutPanelUsers++;
         output.Rollout.Add(model.Cohorts.Length, weeks, _rolloutCohort, _weekBuys, _weekBuysUntreated);
         var firstWeek = _rolloutCohort < 0 ? "0"u8 : model.FirstWeekUtf8[_rolloutCohort];
         var panel = output.RolloutPanel;

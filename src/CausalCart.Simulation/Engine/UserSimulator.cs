@@ -190,7 +190,7 @@ internal sealed partial class UserSimulator
         _originDate.AddDays(signupDay).TryFormat(date, out var dateLength, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         users.Append(date[..dateLength]);
         users.Append((byte)'\n');
-        if (Rollout is not null)
+        if (Rollout is not null && signupDay < 0)
         {
             WriteRolloutPanel(output, userPrefix, region);
         }
