@@ -149,6 +149,27 @@ public sealed class RolloutTests
     }
 
     [Fact]
+    public void With_the_rollout_the_coupon_truth_still_matches_the_log_in_its_window()
+    {
+        // After T0 the rollout is part of both coupon arms, so each eligible user's logged window buys are Y(T) of the coupon.
+        using var dir = new TempDirectory();
+        new ShopSimulator(Small).Run(dir.Path);
+        var t0 = Small.TimeZero.ToUnixTimeMilliseconds();
+        var end = t0 + Small.OutcomeDays * 86_400_000L;
+        var windowBuys = Csv.Read(dir.File(ShopSimFiles.Events)).Rows
+            .Where(r => r[3] == "buy" && Csv.L(r[4]) >= t0 && Csv.L(r[4]) < end)
+            .GroupBy(r => Csv.L(r[0]))
+            .ToDictionary(g => g.Key, g => (long)g.Count());
+        var users = Csv.Read(dir.File(ShopSimFiles.TruthUsers)).Rows;
+        Assert.NotEmpty(users);
+        foreach (var r in users)
+        {
+            Assert.Equal(r[1] == "1" ? Csv.L(r[7]) : Csv.L(r[6]), windowBuys.GetValueOrDefault(Csv.L(r[0])));
+            Assert.True(Csv.L(r[7]) >= Csv.L(r[6]));
+        }
+    }
+
+    [Fact]
     public void Same_options_give_byte_identical_rollout_files_whatever_the_threads_and_block_size()
     {
         using var a = new TempDirectory();
