@@ -33,25 +33,3 @@ public sealed record RolloutTruth(
             nameof(eventTime),
             $"No cohort is observed at event time {eventTime}; the truth covers {EventStudy[0].EventTime} … {EventStudy[^1].EventTime}.");
 }
-
-/// <summary>One treated cohort of the rollout.</summary>
-/// <param name="Region">The region.</param>
-/// <param name="FirstWeek">First treated week g.</param>
-/// <param name="AdoptionTime">Start of week g (midnight UTC), the time of the cohort's exposure rows.</param>
-/// <param name="Users">Users in the region.</param>
-public sealed record RolloutCohortTruth(string Region, int FirstWeek, DateTimeOffset AdoptionTime, long Users);
-
-/// <summary>ATT(g, t) of the rollout: the mean over cohort g's users of Y_t(g) − Y_t(∞), purchases in week t.</summary>
-/// <param name="FirstWeek">Cohort g.</param>
-/// <param name="Week">Week t.</param>
-/// <param name="EventTime">e = t − g.</param>
-/// <param name="Att">Exact ATT(g, t).</param>
-/// <param name="MeanUntreated">Mean Y_t(∞) over the cohort (purchases without the rollout).</param>
-/// <param name="Users">Cohort size n_g.</param>
-public sealed record RolloutGroupTimeTruth(int FirstWeek, int Week, int EventTime, double Att, double MeanUntreated, long Users);
-
-/// <summary>The event-study truth at one event time.</summary>
-/// <param name="EventTime">e = t − g.</param>
-/// <param name="Att">θ(e), the cohort-size-weighted mean of ATT(g, g + e).</param>
-/// <param name="Users">Σ n_g over the cohorts observed at e.</param>
-public sealed record RolloutEventTimeTruth(int EventTime, double Att, long Users);
