@@ -45,6 +45,21 @@ public static class ShopSimFiles
     /// <summary>Header of <see cref="MediationUsers"/>: B30, V7, R (days), T, M(0), M(1), M = M(T), Y = Y(T, M(T)), Y(0, M(0)), Y(1, M(0)), Y(1, M(1)) of any buy in the window.</summary>
     public const string MediationUsersHeader = "user_id,buys_lookback,views_7d,recency_days,treated,m0,m1,mediator,y_any,y00_any,y10_any,y11_any";
 
+    /// <summary>Only with <see cref="ShopSimOptions.Rollout"/>: the weekly panel of purchases of the users signed up before its first week, from the event log (see the README).</summary>
+    public const string RolloutPanel = "rollout_panel.csv";
+
+    /// <summary>Header of <see cref="RolloutPanel"/>: user, region, week 1 … W, first treated week (0 = never), buy events in the week.</summary>
+    public const string RolloutPanelHeader = "user_id,region,week,first_week,purchases";
+
+    /// <summary>Only with <see cref="ShopSimOptions.Rollout"/>: per user and week, purchases without (y0) and with (y1) the rollout.</summary>
+    public const string TruthRollout = "truth_rollout.csv";
+
+    /// <summary>Header of <see cref="TruthRollout"/>; y1 = y0 before the user's region adopts, and y1 is the logged count.</summary>
+    public const string TruthRolloutHeader = "user_id,week,first_week,y0,y1";
+
+    /// <summary>Arm of a rollout exposure (only with <see cref="ShopSimOptions.Rollout"/>).</summary>
+    public const string RolloutArm = "free_shipping";
+
     /// <summary>Arm of a coupon exposure.</summary>
     public const string CouponArm = "coupon";
 

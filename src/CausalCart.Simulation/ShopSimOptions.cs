@@ -73,6 +73,9 @@ public sealed record ShopSimOptions
     /// <summary>How untreated buying after T0 depends on the observed history. Default: it does not (<see cref="BaselineShape.Linear"/>).</summary>
     public BaselineOptions Baseline { get; init; } = new();
 
+    /// <summary>An optional staggered rollout of a free-shipping campaign by region; null (default) for none, which leaves every output as without it.</summary>
+    public RolloutOptions? Rollout { get; init; }
+
     /// <summary>Users simulated per parallel block; bounds memory. Default 8,192. Does not change the output.</summary>
     [JsonIgnore]
     public int BlockSize { get; init; } = 8192;
@@ -118,6 +121,7 @@ public sealed record ShopSimOptions
         // The mediator's potential outcomes Y(t, M(s)) are drawn from the untreated checkout odds before any baseline shift, so
         // the two options would give a truth that does not match the log; refuse the combination rather than mislead.
         Require(Mediator is null || Baseline.Shape == BaselineShape.Linear, nameof(Mediator), "cannot be combined with Baseline.Shape = Rules");
+        Rollout?.Validate(HistoryDays, Campaign, RecommendationCampaign);
     }
 
     internal static void Require(bool condition, string option, string message)
@@ -131,7 +135,7 @@ public sealed record ShopSimOptions
     internal static void RequireFinite(double value, string option) =>
         Require(double.IsFinite(value), option, $"must be a finite number (got {value})");
 
-    private static bool IsPlainName(string? name)
+    internal static bool IsPlainName(string? name)
     {
         if (string.IsNullOrEmpty(name) || name.Length > 64)
         {

@@ -41,7 +41,7 @@ public sealed class ShopSimulator
     /// <summary>
     /// Simulates the world and writes <c>events.csv</c>, <c>exposures.csv</c>, <c>items.csv</c>,
     /// <c>users.csv</c>, <c>truth_users.csv</c>, <c>truth.json</c>, <c>summary.json</c> (and, with a mediator,
-    /// <c>mediation_users.csv</c>) into
+    /// <c>mediation_users.csv</c>; with a rollout, <c>rollout_panel.csv</c> and <c>truth_rollout.csv</c>) into
     /// <paramref name="outputDirectory"/> (created if missing; existing files of those names are replaced).
     /// Deterministic: the same options give byte-identical files, except <c>elapsedSeconds</c> in <c>summary.json</c>.
     /// </summary>
@@ -76,6 +76,8 @@ public sealed class ShopSimulator
         using (var users = OpenCsv(outputDirectory, ShopSimFiles.Users, ShopSimFiles.UsersHeader))
         using (var truthUsers = OpenCsv(outputDirectory, ShopSimFiles.TruthUsers, ShopSimFiles.TruthUsersHeader))
         using (var mediationUsers = options.Mediator is null ? null : OpenCsv(outputDirectory, ShopSimFiles.MediationUsers, ShopSimFiles.MediationUsersHeader))
+        using (var rolloutPanel = options.Rollout is null ? null : OpenCsv(outputDirectory, ShopSimFiles.RolloutPanel, ShopSimFiles.RolloutPanelHeader))
+        using (var truthRollout = options.Rollout is null ? null : OpenCsv(outputDirectory, ShopSimFiles.TruthRollout, ShopSimFiles.TruthRolloutHeader))
         {
             Task? pendingWrite = null;
             SimulationProgress? pendingProgress = null;
@@ -122,6 +124,8 @@ public sealed class ShopSimulator
                                 users.Write(o.Users.WrittenSpan);
                                 truthUsers.Write(o.TruthUsers.WrittenSpan);
                                 mediationUsers?.Write(o.MediationUsers.WrittenSpan);
+                                rolloutPanel?.Write(o.RolloutPanel.WrittenSpan);
+                                truthRollout?.Write(o.RolloutTruthRows.WrittenSpan);
                             }
                         },
                         CancellationToken.None);
@@ -157,6 +161,12 @@ public sealed class ShopSimulator
             truth = truth with { Mediation = totals.Mediation.ToTruth() };
         }
 
+        RolloutModel? rollout = options.Rollout is { } r ? new RolloutModel(options, r) : null;
+        if (rollout is not null)
+        {
+            truth = truth with { Rollout = rollout.ToTruth(totals.Rollout) };
+        }
+
         SimJson.Write(Path.Combine(outputDirectory, ShopSimFiles.Truth), truth);
 
         var actionCounts = new Dictionary<string, long>();
@@ -171,12 +181,18 @@ public sealed class ShopSimulator
             [options.RecommendationCampaign] = totals.RecommendationExposures,
             [options.Campaign] = couponRows,
         };
+        if (rollout is not null)
+        {
+            exposuresByCampaign[rollout.Campaign] = totals.RolloutExposures;
+        }
+
+        var exposureRows = totals.RecommendationExposures + couponRows + totals.RolloutExposures;
 
         var hasEvents = eventsWritten > 0;
         var files = new List<SimulationFile>
         {
             FileEntry(outputDirectory, ShopSimFiles.Events, eventsWritten),
-            FileEntry(outputDirectory, ShopSimFiles.Exposures, totals.RecommendationExposures + couponRows),
+            FileEntry(outputDirectory, ShopSimFiles.Exposures, exposureRows),
             FileEntry(outputDirectory, ShopSimFiles.Items, world.ItemCount),
             FileEntry(outputDirectory, ShopSimFiles.Users, totals.UserRows),
             FileEntry(outputDirectory, ShopSimFiles.TruthUsers, totals.EligibleUsers),
@@ -185,6 +201,12 @@ public sealed class ShopSimulator
         if (options.Mediator is not null)
         {
             files.Add(FileEntry(outputDirectory, ShopSimFiles.MediationUsers, totals.EligibleUsers));
+        }
+
+        if (rollout is not null)
+        {
+            files.Add(FileEntry(outputDirectory, ShopSimFiles.RolloutPanel, totals.RolloutPanelUsers * rollout.Weeks));
+            files.Add(FileEntry(outputDirectory, ShopSimFiles.TruthRollout, totals.RolloutPanelUsers * rollout.Weeks));
         }
 
         var summary = new SimulationSummary(
@@ -199,7 +221,7 @@ public sealed class ShopSimulator
             totals.Sessions,
             eventsWritten,
             actionCounts,
-            totals.RecommendationExposures + couponRows,
+            exposureRows,
             exposuresByCampaign,
             hasEvents ? DateTimeOffset.FromUnixTimeMilliseconds(totals.MinTimestamp) : null,
             hasEvents ? DateTimeOffset.FromUnixTimeMilliseconds(totals.MaxTimestamp) : null,
@@ -248,6 +270,9 @@ public sealed class ShopSimulator
         totals.MaxTimestamp = Math.Max(totals.MaxTimestamp, chunk.MaxTimestamp);
         totals.Truth.Merge(chunk.Truth);
         totals.Mediation.Merge(chunk.Mediation);
+        totals.Rollout.Merge(chunk.Rollout);
+        totals.RolloutExposures += chunk.RolloutExposures;
+        totals.RolloutPanelUsers += chunk.RolloutPanelUsers;
     }
 
     private static FileStream OpenCsv(string directory, string name, string header)

@@ -18,7 +18,7 @@ namespace CausalCart.Simulation;
 /// <param name="Events">Rows of <c>events.csv</c>.</param>
 /// <param name="EventsByAction">Rows of <c>events.csv</c> per action name, for every action ShopSim can write (zero included), in canonical order.</param>
 /// <param name="Exposures">Rows of <c>exposures.csv</c>.</param>
-/// <param name="ExposuresByCampaign">Rows of <c>exposures.csv</c> per campaign (recommendations first, then the coupon campaign).</param>
+/// <param name="ExposuresByCampaign">Rows of <c>exposures.csv</c> per campaign (recommendations first, then the coupon campaign, then the rollout campaign when there is one).</param>
 /// <param name="FirstEventTime">Timestamp of the earliest event, or null without events.</param>
 /// <param name="LastEventTime">Timestamp of the latest event, or null without events.</param>
 /// <param name="FirstEventUnixMs">Earliest event in Unix milliseconds, or null.</param>

@@ -19,6 +19,7 @@ namespace CausalCart.Simulation;
 /// <param name="Treatment">What treated means, in words.</param>
 /// <param name="Outcomes">One entry per outcome: <c>any_buy</c>, <c>buy_count</c>, <c>revenue</c>.</param>
 /// <param name="Mediation">The natural direct and indirect effects through the mediator; null (and absent from the file) unless <see cref="ShopSimOptions.Mediator"/> was set.</param>
+/// <param name="Rollout">The staggered rollout's exact dynamic effects; null (and absent from the file) unless <see cref="ShopSimOptions.Rollout"/> was set.</param>
 public sealed record SimulationTruth(
     string SchemaVersion,
     string Campaign,
@@ -31,7 +32,8 @@ public sealed record SimulationTruth(
     long ControlUsers,
     string Treatment,
     IReadOnlyList<OutcomeTruth> Outcomes,
-    MediationTruth? Mediation = null)
+    MediationTruth? Mediation = null,
+    RolloutTruth? Rollout = null)
 {
     /// <summary>The schema version this build writes.</summary>
     public const string CurrentSchemaVersion = "1.0";

@@ -18,6 +18,19 @@ internal sealed class ChunkOutput
 
     public MediationAccumulator Mediation { get; } = new();
 
+    /// <summary>Rows of <c>rollout_panel.csv</c> (empty unless the rollout is on).</summary>
+    public ByteBuffer RolloutPanel { get; } = new(1 << 12);
+
+    /// <summary>Rows of <c>truth_rollout.csv</c> (empty unless the rollout is on).</summary>
+    public ByteBuffer RolloutTruthRows { get; } = new(1 << 12);
+
+    public RolloutAccumulator Rollout { get; } = new();
+
+    public long RolloutExposures { get; set; }
+
+    /// <summary>Users in the rollout panel (signed up before its first week).</summary>
+    public long RolloutPanelUsers { get; set; }
+
     /// <summary>(7) rows per <see cref="CanonicalAction"/>.</summary>
     public long[] EventsByAction { get; } = new long[CanonicalActions.All.Count];
 
@@ -53,6 +66,11 @@ internal sealed class ChunkOutput
         TruthUsers.Clear();
         MediationUsers.Clear();
         Mediation.Clear();
+        RolloutPanel.Clear();
+        RolloutTruthRows.Clear();
+        Rollout.Clear();
+        RolloutExposures = 0;
+        RolloutPanelUsers = 0;
         Array.Clear(EventsByAction);
         Truth.Clear();
         UserRows = 0;

@@ -14,6 +14,9 @@ internal struct SimEvent
     /// <summary>Bit of <see cref="BuyMask"/>: bought with the coupon.</summary>
     public const byte BoughtWith = 2;
 
+    /// <summary>Bit of <see cref="BuyMask"/>: bought without the rollout (set only with a rollout, for slots in the panel's weeks).</summary>
+    public const byte BoughtWithoutRollout = 16;
+
     // Bits 4 and 8 are used by MediatorModel, between a window slot's draw and its resolution, for (0, m = 1) and (1, m = 1).
 
     public long Timestamp;

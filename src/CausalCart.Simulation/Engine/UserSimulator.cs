@@ -99,6 +99,7 @@ internal sealed partial class UserSimulator
         _recommendationWeight = new double[_k];
         _recommendationCumulative = new double[_k];
         _mediator = options.Mediator is { } mediator ? new MediatorModel(options, mediator) : null;
+        Rollout = options.Rollout is { } rollout ? new RolloutModel(options, rollout) : null;
     }
 
     /// <summary>Simulates users [<paramref name="firstUser"/>, +<paramref name="count"/>) (0-based indices) into <paramref name="output"/>.</summary>
@@ -135,6 +136,7 @@ internal sealed partial class UserSimulator
         _baselineShiftKnown = false;
 
         var (region, signupDay) = DrawTraits();
+        _rolloutCohort = Rollout is null ? -1 : Rollout.RegionCohort[region];
         SimulateTimeline(Math.Max(0, signupDay));
 
         // History strictly before T0; identical in both arms because the coupon acts only from T0 on.
@@ -188,6 +190,10 @@ internal sealed partial class UserSimulator
         _originDate.AddDays(signupDay).TryFormat(date, out var dateLength, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         users.Append(date[..dateLength]);
         users.Append((byte)'\n');
+        if (Rollout is not null && signupDay < 0)
+        {
+            WriteRolloutPanel(output, userPrefix, region);
+        }
 
         if (eligible)
         {
@@ -393,6 +399,15 @@ internal sealed partial class UserSimulator
             var u = _rng.NextDouble();
             var logit0 = b.BuyIntercept + b.BuyBudgetWeight * (_logBudget - logPrice)
                 - b.BuyPriceSensitivityWeight * _priceSensitivity * (logPrice - w.CategoryLogMedian[category]);
+
+            // The rollout (when on) moves this slot's threshold; the same u decides the buy without it (panel weeks only).
+            var withoutRollout = Rollout is not null && t < Rollout.PanelEndMs && u < Logistic(logit0);
+            var rolloutLift = RolloutLift(t);
+            if (rolloutLift != 0)
+            {
+                logit0 += rolloutLift;
+            }
+
             var p0 = Logistic(BaselineShaped && t >= _t0Ms ? logit0 + BaselineShift() : logit0);
             var inWindow = t >= _t0Ms && t < _windowEndMs;
             var logit1 = inWindow
@@ -400,7 +415,7 @@ internal sealed partial class UserSimulator
                 : logit0;
             var p1 = inWindow ? Logistic(logit1) : p0;
             ref var e = ref Add(CanonicalAction.Buy, item, category, t);
-            e.BuyMask = (byte)((u < p0 ? SimEvent.BoughtWithout : 0) | (u < p1 ? SimEvent.BoughtWith : 0));
+            e.BuyMask = (byte)((u < p0 ? SimEvent.BoughtWithout : 0) | (u < p1 ? SimEvent.BoughtWith : 0) | (withoutRollout ? SimEvent.BoughtWithoutRollout : 0));
             if (inWindow && _mediator is not null)
             {
                 e.BuyMask |= _mediator.SlotBits(u, logit0, logit1);
@@ -607,9 +622,16 @@ internal sealed partial class UserSimulator
     {
         var buffer = output.Exposures;
         var couponPending = eligible && (treated || _options.LogControls);
+        var rolloutPending = _rolloutCohort >= 0;
         for (var i = 0; i < _recommendationCount; i++)
         {
             ref readonly var r = ref _recommendations[i];
+            if (rolloutPending && r.Timestamp >= Rollout!.AdoptionMs[_rolloutCohort])
+            {
+                WriteRolloutExposure(output, userPrefix);
+                rolloutPending = false;
+            }
+
             if (couponPending && r.Timestamp >= _t0Ms)
             {
                 WriteCoupon(output, userPrefix, treated, propensity);
@@ -626,6 +648,11 @@ internal sealed partial class UserSimulator
             buffer.AppendDouble(r.Propensity);
             buffer.Append((byte)'\n');
             output.RecommendationExposures++;
+        }
+
+        if (rolloutPending)
+        {
+            WriteRolloutExposure(output, userPrefix);
         }
 
         if (couponPending)
