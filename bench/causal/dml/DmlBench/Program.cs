@@ -1,5 +1,5 @@
 // DmlBench: validation and speed figures for the double-ML family (bench/causal/dml/RESULTS.md).
-//   dotnet run -c Release --project bench/causal/dml/DmlBench -- ihdp <shared/data> [linear|poly2]
+//   dotnet run -c Release --project bench/causal/dml/DmlBench -- ihdp <shared/data> [linear|poly2|gbdt|gbdt-cate|hgb|stack|stack-cate]
 //   dotnet run -c Release --project bench/causal/dml/DmlBench -- 401k <shared/data> [linear|poly2]
 //   dotnet run -c Release --project bench/causal/dml/DmlBench -- coverage <worlds> <n>
 //   dotnet run -c Release --project bench/causal/dml/DmlBench -- speed <n> <nuisance: linear|poly2|gbdt|gbdt-cate|hgb> [folds]
@@ -66,7 +66,11 @@ static NuisanceLearners Learners(string kind) => kind switch
             Trees = 500, LearningRate = 0.05, MaxDepth = 3, L2 = 1.0, MinChildWeight = 5, EarlyStoppingRounds = 20, ValidationFraction = 0.1, Seed = 1,
         }),
     },
-    _ => throw new ArgumentException($"Nuisance kind '{kind}' is not available; valid: linear, poly2, gbdt, gbdt-cate, hgb."),
+    // The cross-validated stack (docs/decisions/0008-stacked-learner.md) for outcomes, boosted propensity, linear final stage.
+    "stack" => FlexibleNuisances.Stacked(seed: 1),
+    // The same with the stack as the final stage too.
+    "stack-cate" => FlexibleNuisances.Stacked(seed: 1, stackedEffect: true),
+    _ => throw new ArgumentException($"Nuisance kind '{kind}' is not available; valid: linear, poly2, gbdt, gbdt-cate, hgb, stack, stack-cate."),
 };
 
 static NuisanceLearners HgbLike()
@@ -95,6 +99,10 @@ static int Ihdp(string dataDir, string kind)
     string[] methods = ["DML IRM", "DML PLR", "LinearDML", "DR-learner", "S-learner", "T-learner", "X-learner", "R-learner"];
     var ateErr = methods.ToDictionary(m => m, _ => new List<double>());
     var pehe = methods.ToDictionary(m => m, _ => new List<double>());
+    int stackSize = CausalCart.Learners.Stacking.StackingOptions.Default(1).Candidates.Length;
+    double[][] stackWeights = [new double[stackSize], new double[stackSize]];     // (arm, candidate) mean weight
+    double[][] stackRisks = [new double[stackSize + 1], new double[stackSize + 1]]; // (arm, candidate + stack) mean CV MSE
+    System.Collections.Immutable.ImmutableArray<string> stackNames = [];
     for (int rep = 1; rep <= 10; rep++)
     {
         string path = Path.Combine(dataDir, "ihdp", $"ihdp_npci_{rep}.csv");
@@ -141,6 +149,25 @@ static int Ihdp(string dataDir, string kind)
             Record(name, r.Ate, r.Cate);
         }
 
+        if (kind.StartsWith("stack", StringComparison.Ordinal))
+        {
+            // What the stack chose on each arm (factual outcomes only): the T-learner's two outcome fits.
+            for (int arm = 0; arm < 2; arm++)
+            {
+                double[] armWeights = t.Select(v => v == arm ? 1.0 : 0.0).ToArray();
+                CausalCart.Learners.Stacking.StackedRegressionModel m = new CausalCart.Learners.Stacking.StackedRegressor(
+                    CausalCart.Learners.Stacking.StackingOptions.Default(1)).Fit(x, y, armWeights);
+                stackNames = m.CandidateNames;
+                for (int c = 0; c < m.Weights.Length; c++)
+                {
+                    stackWeights[arm][c] += m.Weights[c] / 10;
+                    stackRisks[arm][c] += m.CandidateCvRisks[c] / 10;
+                }
+
+                stackRisks[arm][^1] += m.StackCvRisk / 10;
+            }
+        }
+
         Console.Error.WriteLine($"ihdp replication {rep} done");
     }
 
@@ -151,6 +178,20 @@ static int Ihdp(string dataDir, string kind)
     {
         string p = pehe[m].Count > 0 ? $"{pehe[m].Average():F3}" : "— (no CATE)";
         Console.WriteLine($"| {m} | {ateErr[m].Average():F3} | {p} |");
+    }
+
+    if (!stackNames.IsDefaultOrEmpty)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Stack on each arm's factual outcomes (mean over the 10 replications): NNLS weight / 5-fold CV MSE");
+        Console.WriteLine("| candidate | control weight | control CV MSE | treated weight | treated CV MSE |");
+        Console.WriteLine("|---|---|---|---|---|");
+        for (int c = 0; c <= stackSize; c++)
+        {
+            string name = c < stackSize ? stackNames[c] : "stack (NNLS)";
+            string w0 = c < stackSize ? $"{stackWeights[0][c]:F3}" : "1", w1 = c < stackSize ? $"{stackWeights[1][c]:F3}" : "1";
+            Console.WriteLine($"| {name} | {w0} | {stackRisks[0][c]:F3} | {w1} | {stackRisks[1][c]:F3} |");
+        }
     }
 
     return 0;
