@@ -99,9 +99,15 @@ public sealed class ExitCodeTests
         Assert.True(rf.Covers(0.1), $"forest AIPW [{rf.CiLower:F3}, {rf.CiUpper:F3}] should cover the true 0.1");
         Assert.NotEqual(aipw.Estimate, rf.Estimate);
 
+        // --nuisance stack: AIPW with the cross-validated stack for the outcome models still covers the truth.
+        var stack = await Cli.RunAsync("estimate", "--data", data, "--treatment", "coupon", "--outcome", "bought", "--controls", "age,segment", "--estimand", "ate", "--methods", "aipw", "--nuisance", "stack", "--refuters", "none", "--json");
+        Assert.True(stack.ExitCode == 0, stack.ToString());
+        var st = Assert.Single(stack.Json<CausalCart.Core.Results.AnalysisResult>().Estimates, e => e.Method == CausalCart.Core.Results.EffectMethod.Aipw);
+        Assert.True(st.Covers(0.1), $"stacked AIPW [{st.CiLower:F3}, {st.CiUpper:F3}] should cover the true 0.1");
+
         // An unknown learner family is a usage error naming the valid ones.
         var unknown = await Cli.RunAsync("estimate", "--data", data, "--treatment", "coupon", "--outcome", "bought", "--nuisance", "xgboost");
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Contains("glm, gbdt, forest", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Contains("glm, gbdt, forest, stack", unknown.Stderr, StringComparison.Ordinal);
     }
 }

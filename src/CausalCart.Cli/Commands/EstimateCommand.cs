@@ -21,7 +21,7 @@ internal static class EstimateCommand
         var methods = new Option<string>("--methods") { Description = "Comma-separated methods: naive, regression, ipw, aipw, dml_plr, dml_irm, causal_forest, matching, subclassification, linear_dml, dr_learner, s_learner, t_learner, x_learner, r_learner, or all (one of each family with an analytic interval: every one but dml_irm, which is aipw with pluggable learners, and the s/t/x/r-learners, whose interval takes 100 bootstrap refits).", DefaultValueFactory = _ => "all" };
         var estimand = new Option<string>("--estimand") { Description = "ate, att or both.", DefaultValueFactory = _ => "both" };
         var outcomeModel = new Option<string>("--outcome-model") { Description = "auto (logistic for 0/1 outcomes, else linear), linear or logistic.", DefaultValueFactory = _ => "auto" };
-        var nuisance = new Option<string>("--nuisance") { Description = "Learners for AIPW's propensity and outcome models: glm (logistic/linear, the default), gbdt (boosted trees) or forest (random forests). Regression and IPW keep their GLMs.", DefaultValueFactory = _ => "glm" };
+        var nuisance = new Option<string>("--nuisance") { Description = "Learners for AIPW's propensity and outcome models: glm (logistic/linear, the default), gbdt (boosted trees), forest (random forests) or stack (a cross-validated stack of ridge, quadratic ridge, boosted trees and a forest for the outcome, boosted trees for the propensity). Regression and IPW keep their GLMs.", DefaultValueFactory = _ => "glm" };
         var graph = new Option<string?>("--graph") { Description = "Causal graph file (DOT, or YAML edges) over the table's columns, naming the treatment and outcome columns as nodes: the adjustment set it implies among the controls is used, or the estimate is refused (exit 4) when adjustment cannot identify the effect." };
         var refuters = new Option<string>("--refuters") { Description = "Comma-separated refuters: placebo, random_common_cause, subset, dummy_outcome, bootstrap, unobserved_common_cause, or none.", DefaultValueFactory = _ => "placebo,random_common_cause,subset" };
         var whoResponds = new Option<bool>("--who-responds") { Description = "Add the \"who responds\" section: the effect in groups of units ranked by their predicted effect, its best linear projection on the controls, and the effect per segment with --segment." };
@@ -129,7 +129,8 @@ internal static class EstimateCommand
         "glm" => null,
         "gbdt" => Causal.Dml.FlexibleNuisances.GradientBoosting(seed),
         "forest" => Causal.Dml.FlexibleNuisances.RandomForest(seed),
-        _ => throw new CausalCartException(ErrorKind.Usage, $"Unknown --nuisance '{text}'. Valid: glm, gbdt, forest."),
+        "stack" => Causal.Dml.FlexibleNuisances.Stacked(seed),
+        _ => throw new CausalCartException(ErrorKind.Usage, $"Unknown --nuisance '{text}'. Valid: glm, gbdt, forest, stack."),
     };
 
     internal static IReadOnlyList<Refuter> ParseRefuters(string text)

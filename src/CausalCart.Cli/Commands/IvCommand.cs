@@ -17,7 +17,7 @@ internal static class IvCommand
         var instrument = new Option<string>("--instrument") { Description = "Instrument column: moves the treatment and reaches the outcome only through it (e.g. a randomised offer).", Required = true };
         var controls = new Option<string?>("--controls") { Description = "Comma-separated controls (text columns are one-hot encoded)." };
         var methods = new Option<string>("--methods") { Description = "Comma-separated: 2sls, wald, pliv, dr_late, or all (every one that applies: wald and dr_late need a 0/1 instrument and treatment).", DefaultValueFactory = _ => "all" };
-        var nuisance = new Option<string>("--nuisance") { Description = "Nuisance learners of pliv and dr_late: glm (default), gbdt or forest.", DefaultValueFactory = _ => "glm" };
+        var nuisance = new Option<string>("--nuisance") { Description = "Nuisance learners of pliv and dr_late: glm (default), gbdt, forest or stack.", DefaultValueFactory = _ => "glm" };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
         var report = CommonOptions.Report();

@@ -36,7 +36,7 @@ internal static class ValidateCommand
         var baseline = CommonOptions.Baseline("The worlds' untreated buying after the campaign: linear or rules (as causalcart simulate --baseline).");
         var nuisance = new Option<NuisanceLearner>("--nuisance")
         {
-            Description = "The study's nuisance learners (its 'nuisance:'): logistic, linear, gbdt or forest; gbdt and forest change AIPW only.",
+            Description = "The study's nuisance learners (its 'nuisance:'): logistic, linear, gbdt, forest or stack; gbdt, forest and stack change AIPW only.",
             DefaultValueFactory = _ => NuisanceLearner.Logistic,
         };
         var json = CommonOptions.Json();

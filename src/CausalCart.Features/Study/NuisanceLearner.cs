@@ -17,4 +17,9 @@ public enum NuisanceLearner
     /// outcome), for the propensity and the outcome models of the doubly robust estimator (<c>aipw</c>); the regression and
     /// IPW estimators keep their GLMs.</summary>
     Forest,
+
+    /// <summary>(<c>stack</c>) A cross-validated stack of ridge, quadratic ridge, boosted trees and a random forest (the
+    /// super learner; docs/decisions/0008) for the outcome models and boosted trees for the propensity of the doubly robust
+    /// estimator (<c>aipw</c>); the regression and IPW estimators keep their GLMs. About 40 candidate fits per outcome model.</summary>
+    Stack,
 }

@@ -38,7 +38,8 @@ internal static class StudyNames
         ("logistic", NuisanceLearner.Logistic),
         ("linear", NuisanceLearner.Linear),
         ("gbdt", NuisanceLearner.Gbdt),
-        ("forest", NuisanceLearner.Forest));
+        ("forest", NuisanceLearner.Forest),
+        ("stack", NuisanceLearner.Stack));
 
     public static readonly NameTable<Refuter> Refuters = new(
         ("placebo", Refuter.Placebo),

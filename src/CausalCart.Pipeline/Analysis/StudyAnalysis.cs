@@ -71,6 +71,7 @@ public static class StudyAnalysis
             {
                 NuisanceLearner.Gbdt => Causal.Dml.FlexibleNuisances.GradientBoosting(spec.Seed),
                 NuisanceLearner.Forest => Causal.Dml.FlexibleNuisances.RandomForest(spec.Seed),
+                NuisanceLearner.Stack => Causal.Dml.FlexibleNuisances.Stacked(spec.Seed),
                 _ => null,
             },
             WhoRespondsGroups = spec.WhoResponds?.Groups ?? 0,
@@ -111,6 +112,7 @@ public static class StudyAnalysis
                 NuisanceLearner.Linear => "linear outcome models, logistic propensity, 5-fold cross-fitting",
                 NuisanceLearner.Gbdt => "gradient-boosted trees (early stopping) for AIPW's propensity and outcome models, GLMs for regression and IPW, 5-fold cross-fitting",
                 NuisanceLearner.Forest => "random forests (300 trees; a probability forest for the propensity) for AIPW's propensity and outcome models, GLMs for regression and IPW, 5-fold cross-fitting",
+                NuisanceLearner.Stack => "a cross-validated stack (ridge, quadratic ridge, boosted trees, random forest) for AIPW's outcome models and boosted trees for its propensity, GLMs for regression and IPW, 5-fold cross-fitting",
                 _ => "logistic regression (L2), 5-fold cross-fitting",
             }
                 + (spec.Unit == StudyUnit.UserItem ? " grouped by user" : string.Empty),

@@ -165,6 +165,7 @@ public static class CoverageStudyService
         {
             NuisanceLearner.Gbdt => "naive, regression and IPW with GLMs, AIPW with gradient-boosted-tree nuisances",
             NuisanceLearner.Forest => "naive, regression and IPW with GLMs, AIPW with random-forest nuisances",
+            NuisanceLearner.Stack => "naive, regression and IPW with GLMs, AIPW with stacked outcome models and a boosted propensity",
             NuisanceLearner.Linear => "naive, regression, IPW and AIPW with linear outcome models and a logistic propensity",
             _ => "naive, regression, IPW and AIPW with logistic nuisances",
         };

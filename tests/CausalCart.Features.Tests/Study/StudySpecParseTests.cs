@@ -9,6 +9,7 @@ public sealed class StudySpecParseTests
     [Theory]
     [InlineData("gbdt", NuisanceLearner.Gbdt)]
     [InlineData("forest", NuisanceLearner.Forest)]
+    [InlineData("stack", NuisanceLearner.Stack)]
     public void Flexible_nuisance_names_read_into_the_record(string name, NuisanceLearner expected)
     {
         var spec = StudySpec.Parse(Specs.WinterCoupon.Replace("nuisance: logistic", "nuisance: " + name, StringComparison.Ordinal));

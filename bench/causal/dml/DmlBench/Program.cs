@@ -1,7 +1,8 @@
 // DmlBench: validation and speed figures for the double-ML family (bench/causal/dml/RESULTS.md).
-//   dotnet run -c Release --project bench/causal/dml/DmlBench -- ihdp <shared/data> [linear|poly2]
+//   dotnet run -c Release --project bench/causal/dml/DmlBench -- ihdp <shared/data> [linear|poly2|gbdt|gbdt-cate|hgb|stack|stack-cate]
 //   dotnet run -c Release --project bench/causal/dml/DmlBench -- 401k <shared/data> [linear|poly2]
 //   dotnet run -c Release --project bench/causal/dml/DmlBench -- coverage <worlds> <n>
+//   dotnet run -c Release --project bench/causal/dml/DmlBench -- coverage-flexible <worlds> <n> <nuisance kind>
 //   dotnet run -c Release --project bench/causal/dml/DmlBench -- speed <n> <nuisance: linear|poly2|gbdt|gbdt-cate|hgb> [folds]
 // Data on stdout, progress on stderr. Exit 2 on usage errors.
 using System.Diagnostics;
@@ -27,6 +28,7 @@ try
         "ihdp" when args.Length >= 2 => Ihdp(args[1], args.Length > 2 ? args[2] : "linear"),
         "401k" when args.Length >= 2 => K401(args[1], args.Length > 2 ? args[2] : "linear"),
         "coverage" when args.Length >= 3 => Coverage(int.Parse(args[1]), int.Parse(args[2])),
+        "coverage-flexible" when args.Length >= 4 => CoverageFlexible(int.Parse(args[1]), int.Parse(args[2]), args[3]),
         "speed" when args.Length >= 3 => Speed(int.Parse(args[1]), args[2], args.Length > 3 ? int.Parse(args[3]) : 5),
         _ => Usage(),
     };
@@ -66,7 +68,11 @@ static NuisanceLearners Learners(string kind) => kind switch
             Trees = 500, LearningRate = 0.05, MaxDepth = 3, L2 = 1.0, MinChildWeight = 5, EarlyStoppingRounds = 20, ValidationFraction = 0.1, Seed = 1,
         }),
     },
-    _ => throw new ArgumentException($"Nuisance kind '{kind}' is not available; valid: linear, poly2, gbdt, gbdt-cate, hgb."),
+    // The cross-validated stack (docs/decisions/0008-stacked-learner.md) for outcomes, boosted propensity, linear final stage.
+    "stack" => FlexibleNuisances.Stacked(seed: 1),
+    // The same with the stack as the final stage too.
+    "stack-cate" => FlexibleNuisances.Stacked(seed: 1, stackedEffect: true),
+    _ => throw new ArgumentException($"Nuisance kind '{kind}' is not available; valid: linear, poly2, gbdt, gbdt-cate, hgb, stack, stack-cate."),
 };
 
 static NuisanceLearners HgbLike()
@@ -95,6 +101,10 @@ static int Ihdp(string dataDir, string kind)
     string[] methods = ["DML IRM", "DML PLR", "LinearDML", "DR-learner", "S-learner", "T-learner", "X-learner", "R-learner"];
     var ateErr = methods.ToDictionary(m => m, _ => new List<double>());
     var pehe = methods.ToDictionary(m => m, _ => new List<double>());
+    int stackSize = CausalCart.Learners.Stacking.StackingOptions.Default(1).Candidates.Length;
+    double[][] stackWeights = [new double[stackSize], new double[stackSize]];     // (arm, candidate) mean weight
+    double[][] stackRisks = [new double[stackSize + 1], new double[stackSize + 1]]; // (arm, candidate + stack) mean CV MSE
+    System.Collections.Immutable.ImmutableArray<string> stackNames = [];
     for (int rep = 1; rep <= 10; rep++)
     {
         string path = Path.Combine(dataDir, "ihdp", $"ihdp_npci_{rep}.csv");
@@ -141,6 +151,25 @@ static int Ihdp(string dataDir, string kind)
             Record(name, r.Ate, r.Cate);
         }
 
+        if (kind.StartsWith("stack", StringComparison.Ordinal))
+        {
+            // What the stack chose on each arm (factual outcomes only): the T-learner's two outcome fits.
+            for (int arm = 0; arm < 2; arm++)
+            {
+                double[] armWeights = t.Select(v => v == arm ? 1.0 : 0.0).ToArray();
+                CausalCart.Learners.Stacking.StackedRegressionModel m = new CausalCart.Learners.Stacking.StackedRegressor(
+                    CausalCart.Learners.Stacking.StackingOptions.Default(1)).Fit(x, y, armWeights);
+                stackNames = m.CandidateNames;
+                for (int c = 0; c < m.Weights.Length; c++)
+                {
+                    stackWeights[arm][c] += m.Weights[c] / 10;
+                    stackRisks[arm][c] += m.CandidateCvRisks[c] / 10;
+                }
+
+                stackRisks[arm][^1] += m.StackCvRisk / 10;
+            }
+        }
+
         Console.Error.WriteLine($"ihdp replication {rep} done");
     }
 
@@ -151,6 +180,20 @@ static int Ihdp(string dataDir, string kind)
     {
         string p = pehe[m].Count > 0 ? $"{pehe[m].Average():F3}" : "— (no CATE)";
         Console.WriteLine($"| {m} | {ateErr[m].Average():F3} | {p} |");
+    }
+
+    if (!stackNames.IsDefaultOrEmpty)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Stack on each arm's factual outcomes (mean over the 10 replications): NNLS weight / 5-fold CV MSE");
+        Console.WriteLine("| candidate | control weight | control CV MSE | treated weight | treated CV MSE |");
+        Console.WriteLine("|---|---|---|---|---|");
+        for (int c = 0; c <= stackSize; c++)
+        {
+            string name = c < stackSize ? stackNames[c] : "stack (NNLS)";
+            string w0 = c < stackSize ? $"{stackWeights[0][c]:F3}" : "1", w1 = c < stackSize ? $"{stackWeights[1][c]:F3}" : "1";
+            Console.WriteLine($"| {name} | {w0} | {stackRisks[0][c]:F3} | {w1} | {stackRisks[1][c]:F3} |");
+        }
     }
 
     return 0;
@@ -259,6 +302,45 @@ static int Coverage(int worlds, int n)
             _ => "2",
         };
         Console.WriteLine($"| {m} | {truth} | {100.0 * hits[m] / worlds:F1}% | {bias[m]:+0.0000;-0.0000} | {width[m]:F3} |");
+    }
+
+    return 0;
+}
+
+static int CoverageFlexible(int worlds, int n, string kind)
+{
+    // The heterogeneous world of `coverage` (ATE 2) with the named nuisance learners: DML IRM (AIPW) and DR-learner ATE.
+    NuisanceLearners learners = Learners(kind);
+    string[] methods = ["DML IRM ATE", "DR-learner ATE"];
+    var hits = new int[2];
+    var width = new double[2];
+    var bias = new double[2];
+    var sw = Stopwatch.StartNew();
+    for (int w = 0; w < worlds; w++)
+    {
+        (EffectData het, _) = World(n, 1000 + w, 1);
+        var options = new EffectOptions { Seed = w, Estimands = [Estimand.Ate] };
+        var dml = new DmlOptions { Repetitions = 1, Learners = learners };
+        EffectEstimate[] e = [new DmlIrmEstimator(options, dml).Estimate(het).For(Estimand.Ate), new DrLearner(options, dml).Fit(het).Ate];
+        for (int m = 0; m < 2; m++)
+        {
+            hits[m] += e[m].CiLower <= 2 && 2 <= e[m].CiUpper ? 1 : 0;
+            width[m] += (e[m].CiUpper - e[m].CiLower) / worlds;
+            bias[m] += (e[m].Estimate - 2) / worlds;
+        }
+
+        if ((w + 1) % 10 == 0)
+        {
+            Console.Error.WriteLine($"coverage-flexible: {w + 1}/{worlds} worlds, {sw.Elapsed.TotalSeconds:F0} s");
+        }
+    }
+
+    Console.WriteLine($"Coverage of nominal 95% intervals over {worlds} seeded worlds of n = {n}, nuisance kind {kind}, 5 folds (truth ATE 2)");
+    Console.WriteLine("| estimator | coverage | mean bias | mean CI width |");
+    Console.WriteLine("|---|---|---|---|");
+    for (int m = 0; m < 2; m++)
+    {
+        Console.WriteLine($"| {methods[m]} | {100.0 * hits[m] / worlds:F1}% | {bias[m]:+0.0000;-0.0000} | {width[m]:F3} |");
     }
 
     return 0;
