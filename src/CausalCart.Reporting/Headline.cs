@@ -57,6 +57,11 @@ public static class Headline
         }
 
         EffectEstimate? chosen = ChooseEstimate(result);
+        if (chosen is null && result.InstrumentalVariables is { Estimates.Count: > 0 } iv)
+        {
+            return IvReport.StudySentence(iv);
+        }
+
         if (chosen is null)
         {
             return $"No causal effect of {design.Treatment} was estimated; only the raw association is shown below.";

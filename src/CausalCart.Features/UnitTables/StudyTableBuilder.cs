@@ -157,6 +157,11 @@ public static class StudyTableBuilder
             names.Add(c.Campaign);
         }
 
+        if (spec.Instrument is CampaignTreatment z)
+        {
+            names.Add(z.Campaign);
+        }
+
         if (names.Count == 0)
         {
             return;
@@ -182,11 +187,11 @@ public static class StudyTableBuilder
             }
         }
 
-        if (spec.Treatment is CampaignTreatment { Arm: { } arm } treatment)
+        foreach (var (campaign, arm) in new[] { spec.Treatment, spec.Instrument }.OfType<CampaignTreatment>().Where(x => x.Arm is not null).Select(x => (x.Campaign, x.Arm!)))
         {
             using var statement = connection.Prepare(
                 "SELECT DISTINCT x.arm FROM exposures x JOIN ids_campaign c ON c.id = x.campaign WHERE c.key = $1 ORDER BY x.arm");
-            statement.Bind(1, treatment.Campaign);
+            statement.Bind(1, campaign);
             var arms = new List<string>();
             using var reader = statement.ExecuteReader();
             while (reader.ReadChunk())
@@ -199,7 +204,7 @@ public static class StudyTableBuilder
 
             if (!arms.Contains(arm, StringComparer.Ordinal))
             {
-                throw new InvalidOperationException($"Campaign '{treatment.Campaign}' has no arm '{arm}'. Arms: {List(arms)}.");
+                throw new InvalidOperationException($"Campaign '{campaign}' has no arm '{arm}'. Arms: {List(arms)}.");
             }
         }
     }

@@ -90,6 +90,7 @@ public static class StudyAnalysis
             throw new CausalCartException(e.Kind, e.Message + " Also note: " + string.Join(" ", caveats), e);
         }
 
+        var instrumental = spec.Instrument is null ? null : RunInstrumentalVariables(spec, table.Table, controls, analysisOptions.Learners, storePath, inputs, progress);
         var warnings = new List<string>(graphWarnings);
         warnings.AddRange(effects.Warnings);
         warnings.AddRange(design.Notes.Where(n => n.Contains("dropped because", StringComparison.Ordinal)));
@@ -130,7 +131,51 @@ public static class StudyAnalysis
             warnings,
             Manifests.Create(spec.Seed, inputs),
             identification,
-            effects.Heterogeneity is { } who ? who with { SegmentColumn = spec.WhoResponds?.Segment } : null);
+            effects.Heterogeneity is { } who ? who with { SegmentColumn = spec.WhoResponds?.Segment } : null,
+            instrumental);
+    }
+
+    /// <summary>The study's instrumental-variable estimates on its unit table, with the same controls as the other estimators;
+    /// the design names the treatment, outcome and instrument in words.</summary>
+    private static IvAnalysisResult RunInstrumentalVariables(
+        StudySpec spec, Core.Tables.UnitTable table, IReadOnlyList<string> controls, Causal.Dml.NuisanceLearners? learners,
+        string storePath, IReadOnlyList<InputFile> inputs, IProgress<ProgressUpdate>? progress)
+    {
+        progress?.Report(new ProgressUpdate("instrumental variables", 0, null, "steps"));
+        var z = table.Numeric("instrument").Values;
+        var encouraged = 0;
+        foreach (var v in z)
+        {
+            encouraged += v == 1.0 ? 1 : 0;
+        }
+
+        if (encouraged == 0 || encouraged == z.Length)
+        {
+            throw new CausalCartException(ErrorKind.Usage,
+                $"The instrument ({StudyWords.Instrument(spec)}) is {(encouraged == 0 ? 0 : 1)} for every one of the {z.Length:N0} units: it cannot move the treatment. "
+                + "Check the instrument's campaign, arm or action and its window against the data.");
+        }
+
+        var result = IvService.Analyze(table, new IvRequest
+        {
+            DataPath = storePath,
+            Treatment = "treatment",
+            Outcome = "outcome",
+            Instrument = "instrument",
+            Controls = controls,
+            Methods = IvService.Names(spec.IvEstimators),
+            Learners = learners,
+            Seed = spec.Seed,
+        }, spec.Name, inputs);
+        return result with
+        {
+            Design = result.Design with
+            {
+                Treatment = StudyWords.Treatment(spec),
+                Outcome = StudyWords.Outcome(spec),
+                Instrument = StudyWords.Instrument(spec)!,
+            },
+        };
     }
 
     private static (DateTime? First, DateTime? Last) LogRange(EventStore store)
