@@ -98,6 +98,16 @@ public static class Headline
             sentence += " A refutation test of this estimate failed: do not act on it until that is explained.";
         }
 
+        if (result.InstrumentalVariables is { Estimates: [var first, ..] } instrumental
+            && (first.CiUpper < chosen.CiLower || first.CiLower > chosen.CiUpper))
+        {
+            // Adjustment assumes every confounder is measured; a valid instrument does not. Intervals that do not even
+            // overlap are the report's loudest sign that an unmeasured confounder biases the adjusted estimate.
+            sentence += $" The instrument ({instrumental.Design.Instrument}) gives {MerchantWording.Effect(first.Estimate, binary)} "
+                + $"({MerchantWording.IntervalWith(first.CiLower, first.CiUpper, chosen.ConfidenceLevel, binary, decimals)}) among the {units} it moved; "
+                + "the two intervals do not overlap, so an unmeasured confounder may bias the adjusted estimate (see Instrumental variables).";
+        }
+
         return sentence;
     }
 
