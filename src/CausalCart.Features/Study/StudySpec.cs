@@ -70,6 +70,10 @@ public sealed record StudySpec
     /// <summary>(<c>graph</c>) The study's causal graph, which then chooses the adjustment set; none unless given.</summary>
     public StudyGraphSpec? Graph { get; init; }
 
+    /// <summary>(<c>did</c>) A difference-in-differences design over a staggered rollout, in place of the target-trial keys
+    /// (<see cref="TimeZero"/>, <see cref="Treatment"/> and <see cref="Outcome"/> are then null and unused); null (the default) for none.</summary>
+    public DidStudySpec? Did { get; init; }
+
     /// <summary>(<c>seed</c>) Seed for every stochastic step, 0 to <see cref="int.MaxValue"/>; 0 unless given.</summary>
     public int Seed { get; init; }
 

@@ -17,6 +17,12 @@ internal static class StudySpecValidator
     {
         ValidateName(spec.Name, p);
         ValidateData(spec, p);
+        if (spec.Did is { } did)
+        {
+            ValidateDid(spec, did, p);
+            return;
+        }
+
         if (!StudyNames.Units.IsDefined(spec.Unit))
         {
             p.Add("unit", $"({(int)spec.Unit}) is not a unit. Valid units: {StudyNames.Units.Valid}.");
@@ -50,6 +56,53 @@ internal static class StudySpecValidator
             {
                 p.Add("who_responds.segment", "is empty: name a column of the study's unit table, or leave the key out.");
             }
+        }
+
+        if (spec.Seed < 0)
+        {
+            p.Add("seed", $"{spec.Seed} is out of range: a seed is a whole number from 0 to {int.MaxValue}.");
+        }
+    }
+
+    private static void ValidateDid(StudySpec spec, DidStudySpec did, ProblemList p)
+    {
+        if (spec.Unit != StudyUnit.User && !p.Has("unit"))
+        {
+            p.Add("unit", $"must be user for a difference-in-differences study: the rollout's exposures are per user. Valid units: {StudyNames.Units.Valid}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(did.Rollout))
+        {
+            p.Add("did.rollout", "is empty: give the rollout campaign's key as it appears in the exposure log.");
+        }
+
+        if (did.Arm is not null && string.IsNullOrWhiteSpace(did.Arm))
+        {
+            p.Add("did.arm", "is empty: leave it out to count any arm as treated.");
+        }
+
+        if (did.Period <= TimeSpan.Zero)
+        {
+            p.Add("did.period", $"{StudyDurations.Format(did.Period)} is not a period: it must be positive.");
+        }
+        else if (did.Period.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            p.Add("did.period", $"{StudyDurations.Format(did.Period)} is not a whole number of seconds.");
+        }
+
+        if (did.Periods < 2 || did.Periods > DidStudySpec.MaxPeriods)
+        {
+            p.Add("did.periods", $"{did.Periods} is out of range: a panel has 2 to {DidStudySpec.MaxPeriods} periods (at least one before and one after treatment).");
+        }
+
+        if (!StudyNames.Actions.IsDefined(did.OutcomeAction))
+        {
+            p.Add("did.outcome.action", $"({(int)did.OutcomeAction}) is not an action. Valid actions: {StudyNames.Actions.Valid}.");
+        }
+
+        if (!StudyNames.OutcomeValues.IsDefined(did.OutcomeValue))
+        {
+            p.Add("did.outcome.value", $"({(int)did.OutcomeValue}) is not an outcome value. Valid values: {StudyNames.OutcomeValues.Valid}.");
         }
 
         if (spec.Seed < 0)
@@ -150,7 +203,7 @@ internal static class StudySpecValidator
                 }
             }
         }
-        else if (data.Exposures is null && (spec.TimeZero is CampaignTimeZero || spec.Treatment is CampaignTreatment || spec.Instrument is CampaignTreatment))
+        else if (data.Exposures is null && (spec.TimeZero is CampaignTimeZero || spec.Treatment is CampaignTreatment || spec.Instrument is CampaignTreatment || spec.Did is not null))
         {
             p.Add("data.exposures", "is required: the design reads campaign exposures, so name the exposure log to ingest.");
         }

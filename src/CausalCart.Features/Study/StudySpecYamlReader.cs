@@ -15,7 +15,7 @@ namespace CausalCart.Features.Study;
 internal sealed class StudySpecYamlReader
 {
     private static readonly string[] RootKeys =
-        ["study", "data", "unit", "time_zero", "eligibility", "treatment", "outcome", "covariates", "estimators", "nuisance", "refuters", "seed", "graph", "who_responds", "instrument"];
+        ["study", "data", "unit", "time_zero", "eligibility", "treatment", "outcome", "covariates", "estimators", "nuisance", "refuters", "seed", "graph", "who_responds", "instrument", "did"];
 
     private static readonly string[] DataKeys = ["store", "events", "format", "exposures", "items", "users"];
     private static readonly string[] TimeZeroKeys = ["at", "campaign", "first", "period"];
@@ -25,6 +25,13 @@ internal sealed class StudySpecYamlReader
     private static readonly string[] OutcomeKeys = ["action", "within", "value", "after_grace", "start"];
     private static readonly string[] GraphKeys = ["file", "text", "format", "treatment", "outcome", "bad_controls"];
     private static readonly string[] WhoRespondsKeys = ["groups", "segment"];
+    private static readonly string[] DidKeys = ["rollout", "arm", "start", "period", "periods", "outcome"];
+    private static readonly string[] DidOutcomeKeys = ["action", "value"];
+
+    // The target-trial keys a difference-in-differences study replaces.
+    private static readonly string[] NotWithDid =
+        ["time_zero", "eligibility", "treatment", "instrument", "outcome", "covariates", "estimators", "nuisance", "refuters", "graph", "who_responds"];
+
     private static readonly string[] CovariateKeys = ["lookbacks", "families", "gap", "recency_cap"];
 
     private readonly ProblemList _p;
@@ -65,6 +72,11 @@ internal sealed class StudySpecYamlReader
         }
 
         var root = Entries(rootNode, string.Empty, RootKeys);
+        if (root.TryGetValue("did", out var didNode))
+        {
+            return ReadDidStudy(root, didNode);
+        }
+
         var spec = new StudySpec
         {
             Name = RequiredScalar(root, "study", string.Empty) ?? string.Empty,
@@ -123,6 +135,74 @@ internal sealed class StudySpecYamlReader
         }
 
         return spec;
+    }
+
+    // study, data, unit, did, seed: a difference-in-differences study; the target-trial keys are refused.
+    private StudySpec ReadDidStudy(Dictionary<string, YamlNode> root, YamlNode node)
+    {
+        foreach (var key in NotWithDid.Where(root.ContainsKey))
+        {
+            _p.Add(key, "does not go with 'did': a difference-in-differences study builds its own user × period panel from did.rollout, did.period and did.outcome. "
+                + "Leave it out, or drop 'did' for a target-trial study.");
+        }
+
+        const string path = "did";
+        var map = Entries(node, path, DidKeys);
+        var rollout = RequiredScalar(map, "rollout", path);
+        var arm = OptionalScalar(map, "arm", path);
+        DateTime? start = map.TryGetValue("start", out var s) ? Timestamp(s, "did.start") : null;
+        if (s is null)
+        {
+            _p.Add("did.start", "is required: the start of period 1, e.g. 2024-01-01T00:00:00Z.");
+        }
+
+        var period = RequiredDuration(map, "period", path, "the length of one period, e.g. 7d");
+        int? periods = null;
+        if (RequiredScalar(map, "periods", path) is { } text)
+        {
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                periods = n;
+            }
+            else
+            {
+                _p.Add("did.periods", $"'{text}' is not a whole number: the number of periods is 2 to {DidStudySpec.MaxPeriods}.");
+            }
+        }
+
+        CanonicalAction? action = null;
+        OutcomeValue value = OutcomeValue.Any;
+        if (!map.TryGetValue("outcome", out var outcomeNode))
+        {
+            _p.Add("did.outcome", "is required: { action: <action>, value: any | count | revenue }.");
+        }
+        else
+        {
+            var outcome = Entries(outcomeNode, "did.outcome", DidOutcomeKeys);
+            action = RequiredEnum(outcome, "action", "did.outcome", StudyNames.Actions, "action");
+            value = outcome.TryGetValue("value", out var v) ? Enum(v, "did.outcome.value", StudyNames.OutcomeValues, "outcome value") ?? OutcomeValue.Any : OutcomeValue.Any;
+        }
+
+        return new StudySpec
+        {
+            Name = RequiredScalar(root, "study", string.Empty) ?? string.Empty,
+            Data = ReadData(root),
+            Unit = RequiredEnum(root, "unit", string.Empty, StudyNames.Units, "unit") ?? StudyUnit.User,
+            TimeZero = null!,
+            Treatment = null!,
+            Outcome = null!,
+            Did = new DidStudySpec
+            {
+                Rollout = rollout ?? string.Empty,
+                Arm = arm,
+                Start = start ?? default,
+                Period = period ?? TimeSpan.Zero,
+                Periods = periods ?? 0,
+                OutcomeAction = action ?? CanonicalAction.Buy,
+                OutcomeValue = value,
+            },
+            Seed = root.TryGetValue("seed", out var seed) ? Seed(seed) : 0,
+        };
     }
 
     // who_responds: true | false | { groups: 2–10, segment: <column> }

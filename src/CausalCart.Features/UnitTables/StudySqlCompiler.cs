@@ -26,10 +26,16 @@ public static class StudySqlCompiler
     /// <param name="spec">The study.</param>
     /// <returns>The query, its parameters and its columns.</returns>
     /// <exception cref="StudySpecException">The spec is invalid.</exception>
+    /// <exception cref="ArgumentException">The spec is a difference-in-differences study (<see cref="StudySpec.Did"/>): its panel comes from <see cref="DidPanelBuilder"/>.</exception>
     public static CompiledStudy Compile(StudySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
+        if (spec.Did is not null)
+        {
+            throw new ArgumentException($"Study '{spec.Name}' is a difference-in-differences study: build its panel with DidPanelBuilder.", nameof(spec));
+        }
+
         return new Compilation(spec).Run();
     }
 
