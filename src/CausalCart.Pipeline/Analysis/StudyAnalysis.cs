@@ -220,7 +220,7 @@ public static class StudyAnalysis
         }
 
         progress?.Report(new ProgressUpdate("difference in differences", 0, null, "steps"));
-        return DidService.Analyze(panel, new DidRequest
+        var result = DidService.Analyze(panel, new DidRequest
         {
             DataPath = storePath,
             Unit = DidPanelBuilder.UserColumn,
@@ -230,6 +230,16 @@ public static class StudyAnalysis
             Study = spec.Name,
             Options = new Causal.DiD.CallawaySantAnnaOptions { Seed = (ulong)spec.Seed },
         }, inputs);
+        return result with
+        {
+            Design = result.Design with
+            {
+                Unit = "user",
+                Time = $"period of {StudyWords.Words(did.Period)} from {did.Start.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC",
+                Outcome = StudyWords.DidOutcome(did),
+                Treatment = $"the '{did.Rollout}' rollout{(did.Arm is null ? string.Empty : $" (arm '{did.Arm}')")}: a user's cohort is the period of their first exposure",
+            },
+        };
     }
 
     private static (DateTime? First, DateTime? Last) LogRange(EventStore store)

@@ -47,6 +47,18 @@ internal static class StudyWords
         };
     }
 
+    /// <summary>A difference-in-differences study's outcome per user and period, in words.</summary>
+    public static string DidOutcome(DidStudySpec did)
+    {
+        var action = Action(did.OutcomeAction);
+        return did.OutcomeValue switch
+        {
+            OutcomeValue.Count => $"{action}s per period",
+            OutcomeValue.Revenue => $"revenue from {action}s per period",
+            _ => $"any {action} in the period",
+        };
+    }
+
     public static string Unit(StudyUnit unit) => unit == StudyUnit.UserItem ? "user_item" : "user";
 
     /// <summary>A duration in words: "7 days", "1 hour", "10 minutes".</summary>
