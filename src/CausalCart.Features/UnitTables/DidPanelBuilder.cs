@@ -30,7 +30,7 @@ public static class DidPanelBuilder
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
         var did = spec.Did ?? throw new ArgumentException($"Study '{spec.Name}' has no 'did' block: build its unit table with StudyTableBuilder.", nameof(spec));
-        CheckRollout(store.Connection, did);
+        StoreCampaigns.Require(store.Connection, [(did.Rollout, did.Arm, "did.rollout", "did.arm")]);
 
         var valueExpression = did.OutcomeValue switch
         {
@@ -90,47 +90,4 @@ public static class DidPanelBuilder
             new NumericColumn(FirstTreatedColumn, [.. columns[3]]),
         ]);
     }
-
-    private static void CheckRollout(DuckDbConnection connection, DidStudySpec did)
-    {
-        var campaigns = Strings(connection, "SELECT key FROM ids_campaign ORDER BY key", null);
-        if (!campaigns.Contains(did.Rollout, StringComparer.Ordinal))
-        {
-            throw new InvalidOperationException($"The store has no campaign '{did.Rollout}' (did.rollout). Campaigns: {List(campaigns)}.");
-        }
-
-        if (did.Arm is { } arm)
-        {
-            var arms = Strings(connection, "SELECT DISTINCT x.arm FROM exposures x JOIN ids_campaign c ON c.id = x.campaign WHERE c.key = $1 ORDER BY x.arm", did.Rollout);
-            if (!arms.Contains(arm, StringComparer.Ordinal))
-            {
-                throw new InvalidOperationException($"Campaign '{did.Rollout}' has no arm '{arm}' (did.arm). Arms: {List(arms)}.");
-            }
-        }
-    }
-
-    private static List<string> Strings(DuckDbConnection connection, string sql, string? parameter)
-    {
-        var result = new List<string>();
-        using var statement = connection.Prepare(sql);
-        if (parameter is not null)
-        {
-            statement.Bind(1, parameter);
-        }
-
-        using var reader = statement.ExecuteReader();
-        while (reader.ReadChunk())
-        {
-            for (var row = 0; row < reader.RowCount; row++)
-            {
-                result.Add(reader.GetString(0, row) ?? string.Empty);
-            }
-        }
-
-        return result;
-    }
-
-    private static string List(List<string> names) => names.Count == 0
-        ? "(none)"
-        : string.Join(", ", names.Take(20)) + (names.Count > 20 ? $", … ({names.Count} in all)" : string.Empty);
 }
