@@ -51,6 +51,14 @@ public sealed class AnalyzeDidStudyTests
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Contains("cohort 4:", text.Stdout, StringComparison.Ordinal);
         Assert.Contains("After treatment, 'buys per period' changed by", text.Stdout, StringComparison.Ordinal);
+
+        // Not-yet-treated users as comparisons: the same effect, and the design says so.
+        File.WriteAllText(spec, Spec.Replace("  periods: 8\n", "  periods: 8\n  control: not_yet\n", StringComparison.Ordinal));
+        var notYet = await Cli.RunAsync("analyze", spec, "--json");
+        Assert.True(notYet.ExitCode == 0, notYet.ToString());
+        var later = notYet.Json<DidAnalysisResult>();
+        Assert.Equal("not_yet_treated", later.Design.ControlGroup);
+        Assert.True(Math.Abs(later.Overall.Estimate - RolloutWorld.Effect) < 3 * later.Overall.StdError, $"not-yet ATT {later.Overall.Estimate:F3}");
     }
 
     [Fact]

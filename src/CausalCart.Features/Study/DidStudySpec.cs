@@ -39,6 +39,9 @@ public sealed record DidStudySpec
     /// <summary>(<c>outcome.value</c>) Binary, count or revenue per period; <see cref="OutcomeValue.Any"/> unless given.</summary>
     public OutcomeValue OutcomeValue { get; init; } = OutcomeValue.Any;
 
+    /// <summary>(<c>control</c>) The comparison units: <c>never</c> (default) or <c>not_yet</c> treated users.</summary>
+    public DidControl Control { get; init; } = DidControl.NeverTreated;
+
     /// <summary>End of the last period: <see cref="Start"/> + <see cref="Periods"/> · <see cref="Period"/>.</summary>
     public DateTime End => Start + (Period * Periods);
 }

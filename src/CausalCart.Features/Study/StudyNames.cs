@@ -40,6 +40,10 @@ internal static class StudyNames
         ("pliv", IvMethod.PartiallyLinearIv),
         ("dr_late", IvMethod.DrLate));
 
+    public static readonly NameTable<DidControl> DidControls = new(
+        ("never", DidControl.NeverTreated),
+        ("not_yet", DidControl.NotYetTreated));
+
     public static readonly NameTable<NuisanceLearner> Nuisances = new(
         ("logistic", NuisanceLearner.Logistic),
         ("linear", NuisanceLearner.Linear),

@@ -100,6 +100,11 @@ internal static class StudySpecValidator
             p.Add("did.outcome.action", $"({(int)did.OutcomeAction}) is not an action. Valid actions: {StudyNames.Actions.Valid}.");
         }
 
+        if (!StudyNames.DidControls.IsDefined(did.Control))
+        {
+            p.Add("did.control", $"({(int)did.Control}) is not a comparison group. Valid: {StudyNames.DidControls.Valid}.");
+        }
+
         if (!StudyNames.OutcomeValues.IsDefined(did.OutcomeValue))
         {
             p.Add("did.outcome.value", $"({(int)did.OutcomeValue}) is not an outcome value. Valid values: {StudyNames.OutcomeValues.Valid}.");

@@ -25,7 +25,7 @@ internal sealed class StudySpecYamlReader
     private static readonly string[] OutcomeKeys = ["action", "within", "value", "after_grace", "start"];
     private static readonly string[] GraphKeys = ["file", "text", "format", "treatment", "outcome", "bad_controls"];
     private static readonly string[] WhoRespondsKeys = ["groups", "segment"];
-    private static readonly string[] DidKeys = ["rollout", "arm", "start", "period", "periods", "outcome"];
+    private static readonly string[] DidKeys = ["rollout", "arm", "start", "period", "periods", "outcome", "control"];
     private static readonly string[] DidOutcomeKeys = ["action", "value"];
 
     // The target-trial keys a difference-in-differences study replaces.
@@ -200,6 +200,7 @@ internal sealed class StudySpecYamlReader
                 Periods = periods ?? 0,
                 OutcomeAction = action ?? CanonicalAction.Buy,
                 OutcomeValue = value,
+                Control = map.TryGetValue("control", out var control) ? Enum(control, "did.control", StudyNames.DidControls, "comparison group") ?? DidControl.NeverTreated : DidControl.NeverTreated,
             },
             Seed = root.TryGetValue("seed", out var seed) ? Seed(seed) : 0,
         };

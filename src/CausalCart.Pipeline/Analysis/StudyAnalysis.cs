@@ -187,7 +187,7 @@ public static class StudyAnalysis
     }
 
     /// <summary>Analyses a difference-in-differences study (<see cref="StudySpec.Did"/>): builds its user × period panel from the
-    /// store and runs <see cref="DidService"/> (Callaway &amp; Sant'Anna against never-treated users, doubly robust, with two-way
+    /// store and runs <see cref="DidService"/> (Callaway &amp; Sant'Anna against never- or not-yet-treated users, doubly robust, with two-way
     /// fixed effects beside it).</summary>
     /// <param name="spec">A spec with a <c>did</c> block.</param>
     /// <param name="progress">Progress sink.</param>
@@ -228,7 +228,11 @@ public static class StudyAnalysis
             Outcome = DidPanelBuilder.OutcomeColumn,
             FirstTreated = DidPanelBuilder.FirstTreatedColumn,
             Study = spec.Name,
-            Options = new Causal.DiD.CallawaySantAnnaOptions { Seed = (ulong)spec.Seed },
+            Options = new Causal.DiD.CallawaySantAnnaOptions
+            {
+                Seed = (ulong)spec.Seed,
+                ControlGroup = did.Control == DidControl.NotYetTreated ? Causal.DiD.DidControlGroup.NotYetTreated : Causal.DiD.DidControlGroup.NeverTreated,
+            },
         }, inputs);
         return result with
         {

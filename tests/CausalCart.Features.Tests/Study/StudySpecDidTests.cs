@@ -40,6 +40,8 @@ public sealed class StudySpecDidTests
         Assert.Equal(new DateTime(2024, 2, 26, 0, 0, 0, DateTimeKind.Utc), did.End);
         Assert.Equal((CanonicalAction.Buy, OutcomeValue.Count), (did.OutcomeAction, did.OutcomeValue));
         Assert.Equal(4, spec.Seed);
+        Assert.Equal(DidControl.NeverTreated, did.Control);
+        Assert.Equal(DidControl.NotYetTreated, StudySpec.Parse(Rollout.Replace("  periods: 8\n", "  periods: 8\n  control: not_yet\n", StringComparison.Ordinal)).Did!.Control);
         Assert.Empty(spec.FindProblems());
     }
 
@@ -67,6 +69,7 @@ public sealed class StudySpecDidTests
     [InlineData("  outcome: { action: buy, value: count }\n", "  outcome: { value: count }\n", "did.outcome.action", "is required")]
     [InlineData("  arm: on\n", "  arm: on\n  cohorts: 3\n", "did.cohorts", "not a known key")]
     [InlineData("unit: user\n", "unit: user_item\n", "unit", "must be user")]
+    [InlineData("  periods: 8\n", "  periods: 8\n  control: later\n", "did.control", "Valid: never, not_yet")]
     public void Bad_did_entries_are_reported_with_their_key(string from, string to, string path, string message)
     {
         var yaml = Rollout.Replace(from, to, StringComparison.Ordinal);
