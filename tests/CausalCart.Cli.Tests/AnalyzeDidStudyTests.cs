@@ -73,5 +73,9 @@ public sealed class AnalyzeDidStudyTests
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("no campaign 'vip' (did.rollout). Campaigns: loyalty", run.Stderr, StringComparison.Ordinal);
+
+        var graph = await Cli.RunAsync("analyze", spec, "--graph", dir.File("causes.dot"));
+        Assert.True(graph.ExitCode == 2, graph.ToString());
+        Assert.Contains("--graph does not go with a difference-in-differences study", graph.Stderr, StringComparison.Ordinal);
     }
 }

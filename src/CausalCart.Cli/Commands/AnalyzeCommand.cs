@@ -35,6 +35,11 @@ internal static class AnalyzeCommand
             var spec = StudySpec.Load(parse.GetValue(specPath)!);
             if (spec.Did is not null)
             {
+                if (parse.GetValue(graph) is not null)
+                {
+                    throw new Core.Errors.CausalCartException(Core.Errors.ErrorKind.Usage, "--graph does not go with a difference-in-differences study (a spec with 'did'): its comparison rests on parallel trends, not on an adjustment set.");
+                }
+
                 // A difference-in-differences study: its own panel, estimator and result record (DidAnalysisResult).
                 var did = StudyAnalysis.RunDid(spec, console.Progress());
                 console.EndProgress();

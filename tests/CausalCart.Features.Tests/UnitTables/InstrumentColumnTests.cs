@@ -55,6 +55,19 @@ public sealed class InstrumentColumnTests : IDisposable
     }
 
     [Fact]
+    public void The_instrument_window_starts_exactly_at_time_zero()
+    {
+        _shop.Expose(
+            new Exposure("b", T0, "sms_wave", "sms"),
+            new Exposure("e", T0.AddTicks(-10), "sms_wave", "sms"));   // 1 µs before time zero
+
+        var t = _shop.Build(Spec("{ campaign: sms_wave }"));
+
+        Assert.Equal(1, Value(t, "b", "instrument"));
+        Assert.Equal(0, Value(t, "e", "instrument"));
+    }
+
+    [Fact]
     public void Without_an_arm_any_arm_counts_and_a_longer_window_reaches_later_exposures()
     {
         var anyArm = _shop.Build(Spec("{ campaign: email_wave }"));
