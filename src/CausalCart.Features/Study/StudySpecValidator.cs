@@ -357,9 +357,10 @@ internal static class StudySpecValidator
 
         ValidateList(spec.Estimators, "estimators", StudyNames.Estimators, "estimator", requireOne: false, p);
         ValidateList(iv, "estimators", StudyNames.IvEstimators, "instrumental-variable estimator", requireOne: false, p);
-        if (spec.Instrument is null && iv.Count > 0)
+        if (spec.Instrument is null && iv.Count > 0 && !p.Has("instrument"))
         {
-            // A spec read from YAML has this problem already, at the list entry itself (the reader knows its index).
+            // A spec read from YAML has this problem already, at the list entry itself (the reader knows its index); an
+            // instrument: that could not be read has its own problem, and this one would only repeat it.
             p.Add("estimators", NeedsInstrument(iv[0]));
         }
     }

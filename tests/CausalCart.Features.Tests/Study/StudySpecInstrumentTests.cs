@@ -75,6 +75,15 @@ public sealed class StudySpecInstrumentTests
         Assert.Contains("'wald' is an instrumental-variable method", p.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_unreadable_instrument_is_reported_once_not_again_as_a_missing_one()
+    {
+        var ex = Assert.Throws<StudySpecException>(() => StudySpec.Parse(Base + "\ninstrument: { action: wink, within: 1h }\nestimators: [2sls]\n"));
+
+        var p = Assert.Single(ex.Problems);
+        Assert.Equal("instrument.action", p.Path);
+    }
+
     [Theory]
     [InlineData("instrument: { campaign: coupon }", "instrument.campaign")]                 // any arm of the treatment's campaign
     [InlineData("instrument: { campaign: coupon, arm: claimed }", "instrument.campaign")]   // the treated arm itself
