@@ -57,6 +57,11 @@ public static class Headline
         }
 
         EffectEstimate? chosen = ChooseEstimate(result);
+        if (chosen is null && result.InstrumentalVariables is { Estimates.Count: > 0 } iv)
+        {
+            return IvReport.StudySentence(iv);
+        }
+
         if (chosen is null)
         {
             return $"No causal effect of {design.Treatment} was estimated; only the raw association is shown below.";
@@ -91,6 +96,16 @@ public static class Headline
         if (result.Refutations.Any(r => r.Method == chosen.Method && r.Verdict == RefutationVerdict.Failed))
         {
             sentence += " A refutation test of this estimate failed: do not act on it until that is explained.";
+        }
+
+        if (result.InstrumentalVariables is { Estimates: [var first, ..] } instrumental
+            && (first.CiUpper < chosen.CiLower || first.CiLower > chosen.CiUpper))
+        {
+            // Adjustment assumes every confounder is measured; a valid instrument does not. Intervals that do not even
+            // overlap are the report's loudest sign that an unmeasured confounder biases the adjusted estimate.
+            sentence += $" The instrument ({instrumental.Design.Instrument}) gives {MerchantWording.Effect(first.Estimate, binary)} "
+                + $"({MerchantWording.IntervalWith(first.CiLower, first.CiUpper, chosen.ConfidenceLevel, binary, decimals)}) among the {units} it moved; "
+                + "the two intervals do not overlap, so an unmeasured confounder may bias the adjusted estimate (see Instrumental variables).";
         }
 
         return sentence;

@@ -239,6 +239,36 @@ public static partial class HtmlReport
         html.Append("</tbody>\n</table>\n</section>\n");
     }
 
+    private static void AppendInstrumentalVariables(StringBuilder html, AnalysisResult result)
+    {
+        if (result.InstrumentalVariables is not { } iv)
+        {
+            return;
+        }
+
+        html.Append("<section id=\"instrumental-variables\">\n<h2>Instrumental variables</h2>\n<p class=\"lead\">").Append(E(IvReport.StudySentence(iv))).Append("</p>\n");
+        if (iv.Warnings.Count > 0)
+        {
+            html.Append("<ul class=\"warnings\">\n");
+            foreach (string w in iv.Warnings)
+            {
+                html.Append("<li>").Append(E(w)).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        html.Append("<table class=\"kv\">\n");
+        foreach ((string k, string v) in IvReport.DesignRows(iv.Design))
+        {
+            html.Append("<tr><th>").Append(E(k)).Append("</th><td>").Append(E(v)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+        IvReport.AppendHtmlEstimates(html, iv);
+        html.Append("</section>\n");
+    }
+
     private static void AppendWhoResponds(StringBuilder html, AnalysisResult result)
     {
         if (result.Heterogeneity is not { } h)

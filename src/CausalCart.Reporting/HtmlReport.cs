@@ -47,6 +47,7 @@ public static partial class HtmlReport
         AppendGraph(html, result);
         AppendAssociation(html, result);
         AppendEstimates(html, result);
+        AppendInstrumentalVariables(html, result);
         AppendWhoResponds(html, result);
         AppendOverlap(html, result);
         AppendBalance(html, result);

@@ -47,21 +47,8 @@ public static class IvReport
             md.Append("| ").Append(k).Append(" | ").Append(MarkdownReport.Md(v)).Append(" |\n");
         }
 
-        md.Append("\n## Estimates\n\n| Method | Estimates | Estimate | Interval | Std. error | First-stage F | Complier share |\n|---|---|---:|---:|---:|---:|---:|\n");
-        foreach (IvEstimate e in r.Estimates.Prepend(r.Association))
-        {
-            md.Append("| ").Append(Label(e.Method)).Append(" | ").Append(MarkdownReport.Md(e.Target)).Append(" | ").Append(Num(e.Estimate)).Append(" | ")
-                .Append(Pct(r.Design.ConfidenceLevel)).Append(" CI ").Append(Num(e.CiLower)).Append(" to ").Append(Num(e.CiUpper)).Append(" | ")
-                .Append(Num(e.StdError)).Append(" | ").Append(e.FirstStageF is { } f ? MerchantWording.Number(f, 1) : "—").Append(" | ")
-                .Append(e.ComplierShare is { } c ? MerchantWording.Percent(c) : "—").Append(" |\n");
-        }
-
-        md.Append('\n');
-        foreach (IvEstimate e in r.Estimates.Where(e => e.Notes.Count > 0))
-        {
-            md.Append("**").Append(Label(e.Method)).Append(":** ").AppendJoin(" ", e.Notes.Select(MarkdownReport.Md)).Append("\n\n");
-        }
-
+        md.Append("\n## Estimates\n\n");
+        AppendMarkdownEstimates(md, r);
         return md.ToString();
     }
 
@@ -92,7 +79,37 @@ public static class IvReport
             html.Append("<tr><th>").Append(E(k)).Append("</th><td>").Append(E(v)).Append("</td></tr>\n");
         }
 
-        html.Append("</table>\n</section>\n<section id=\"estimates\">\n<h2>Estimates</h2>\n<table id=\"iv-estimates\">\n<thead><tr><th>Method</th><th>Estimates</th>")
+        html.Append("</table>\n</section>\n<section id=\"estimates\">\n<h2>Estimates</h2>\n");
+        AppendHtmlEstimates(html, r);
+        html.Append("</section>\n<footer id=\"manifest\">\n<h2>How this was produced</h2>\n<p>").Append(E(r.Manifest.Tool)).Append(", seed ")
+            .Append(r.Manifest.Seed.ToString(CultureInfo.InvariantCulture)).Append("</p>\n</footer>\n</main>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>The estimates table, the association first, then each method's notes (Markdown).</summary>
+    internal static void AppendMarkdownEstimates(StringBuilder md, IvAnalysisResult r)
+    {
+        md.Append("| Method | Estimates | Estimate | Interval | Std. error | First-stage F | Complier share |\n|---|---|---:|---:|---:|---:|---:|\n");
+        foreach (IvEstimate e in r.Estimates.Prepend(r.Association))
+        {
+            md.Append("| ").Append(Label(e.Method)).Append(" | ").Append(MarkdownReport.Md(e.Target)).Append(" | ").Append(Num(e.Estimate)).Append(" | ")
+                .Append(Pct(r.Design.ConfidenceLevel)).Append(" CI ").Append(Num(e.CiLower)).Append(" to ").Append(Num(e.CiUpper)).Append(" | ")
+                .Append(Num(e.StdError)).Append(" | ").Append(e.FirstStageF is { } f ? MerchantWording.Number(f, 1) : "—").Append(" | ")
+                .Append(e.ComplierShare is { } c ? MerchantWording.Percent(c) : "—").Append(" |\n");
+        }
+
+        md.Append('\n');
+        foreach (IvEstimate e in r.Estimates.Where(e => e.Notes.Count > 0))
+        {
+            md.Append("**").Append(Label(e.Method)).Append(":** ").AppendJoin(" ", e.Notes.Select(MarkdownReport.Md)).Append("\n\n");
+        }
+    }
+
+    /// <summary>The estimates table (HTML), the association first with each method's notes in its last cell.</summary>
+    internal static void AppendHtmlEstimates(StringBuilder html, IvAnalysisResult r)
+    {
+        string E(string? s) => HtmlReport.E(s);
+        html.Append("<table id=\"iv-estimates\">\n<thead><tr><th>Method</th><th>Estimates</th>")
             .Append("<th class=\"num\">Estimate</th><th class=\"num\">Interval</th><th class=\"num\">Std. error</th><th class=\"num\">First-stage F</th><th class=\"num\">Complier share</th><th>Notes</th></tr></thead>\n<tbody>\n");
         foreach (IvEstimate e in r.Estimates.Prepend(r.Association))
         {
@@ -108,12 +125,26 @@ public static class IvReport
             html.Append("</td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n</section>\n<footer id=\"manifest\">\n<h2>How this was produced</h2>\n<p>").Append(E(r.Manifest.Tool)).Append(", seed ")
-            .Append(r.Manifest.Seed.ToString(CultureInfo.InvariantCulture)).Append("</p>\n</footer>\n</main>\n</body>\n</html>\n");
-        return html.ToString();
+        html.Append("</tbody>\n</table>\n");
     }
 
-    private static IEnumerable<(string, string)> DesignRows(IvDesign d)
+    /// <summary>The sentence a study report's instrumental-variable section opens with (and its headline when no adjusted
+    /// estimate ran): the first method's estimate beside the association, with the design's words.</summary>
+    internal static string StudySentence(IvAnalysisResult result)
+    {
+        IvDesign d = result.Design;
+        if (result.Estimates.Count == 0)
+        {
+            return $"No instrumental-variable estimate was computed for {d.Treatment}.";
+        }
+
+        IvEstimate e = result.Estimates[0];
+        return Inv($"Using {d.Instrument} as an instrument, {d.Treatment} changed {d.Outcome} by {Num(e.Estimate)} ")
+            + Inv($"({Pct(d.ConfidenceLevel)} CI {Num(e.CiLower)} to {Num(e.CiUpper)}, {Label(e.Method)}, {e.Target}); ")
+            + Inv($"the plain association holding the controls fixed is {Num(result.Association.Estimate)}.");
+    }
+
+    internal static IEnumerable<(string, string)> DesignRows(IvDesign d)
     {
         yield return ("Treatment", d.Treatment + (d.TreatmentIsBinary ? " (0/1)" : " (continuous)"));
         yield return ("Outcome", d.Outcome);

@@ -51,6 +51,7 @@ public static class MarkdownReport
         AppendGraph(md, result);
         AppendAssociation(md, result);
         AppendEstimates(md, result);
+        AppendInstrumentalVariables(md, result);
         AppendWhoResponds(md, result);
         AppendOverlap(md, result);
         AppendBalance(md, result);
@@ -235,6 +236,29 @@ public static class MarkdownReport
             md.Append("True values (").Append(Md(t.Source)).Append("): ATE ").Append(Value(t.Ate, binary)).Append(", ATT ").Append(Value(t.Att, binary))
                 .Append(binary ? " percentage points.\n\n" : ".\n\n");
         }
+    }
+
+    private static void AppendInstrumentalVariables(StringBuilder md, AnalysisResult result)
+    {
+        if (result.InstrumentalVariables is not { } iv)
+        {
+            return;
+        }
+
+        md.Append("## Instrumental variables\n\n").Append(Md(IvReport.StudySentence(iv))).Append("\n\n");
+        foreach (string w in iv.Warnings)
+        {
+            md.Append("- ").Append(Md(w)).Append('\n');
+        }
+
+        md.Append(iv.Warnings.Count > 0 ? "\n" : string.Empty).Append("| | |\n|---|---|\n");
+        foreach ((string k, string v) in IvReport.DesignRows(iv.Design))
+        {
+            md.Append("| ").Append(k).Append(" | ").Append(Md(v)).Append(" |\n");
+        }
+
+        md.Append('\n');
+        IvReport.AppendMarkdownEstimates(md, iv);
     }
 
     private static void AppendWhoResponds(StringBuilder md, AnalysisResult result)

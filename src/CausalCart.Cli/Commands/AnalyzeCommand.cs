@@ -25,6 +25,7 @@ internal static class AnalyzeCommand
               causalcart analyze study.yaml
               causalcart analyze study.yaml --json --report report.html
               causalcart analyze study.yaml --graph causes.dot
+              causalcart analyze rollout.yaml --report did.html     (a spec with a did: block)
             """)
         {
             specPath, json, report, allowPoorOverlap, failOnRefutation, simulations, graph,
@@ -32,6 +33,19 @@ internal static class AnalyzeCommand
         command.SetAction(parse =>
         {
             var spec = StudySpec.Load(parse.GetValue(specPath)!);
+            if (spec.Did is not null)
+            {
+                if (parse.GetValue(graph) is not null)
+                {
+                    throw new Core.Errors.CausalCartException(Core.Errors.ErrorKind.Usage, "--graph does not go with a difference-in-differences study (a spec with 'did'): its comparison rests on parallel trends, not on an adjustment set.");
+                }
+
+                // A difference-in-differences study: its own panel, estimator and result record (DidAnalysisResult).
+                var did = StudyAnalysis.RunDid(spec, console.Progress());
+                console.EndProgress();
+                return DidCommand.Write(console, did, parse.GetValue(json), parse.GetValue(report));
+            }
+
             if (parse.GetValue(graph) is { } graphFile)
             {
                 spec = spec with { Graph = (spec.Graph ?? new StudyGraphSpec()) with { File = Path.GetFullPath(graphFile), Text = null, TextLine = null, Format = StudyGraphFormat.Auto } };

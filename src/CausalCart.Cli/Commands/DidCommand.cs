@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CausalCart.Causal.DiD;
 using CausalCart.Core.Errors;
+using CausalCart.Core.Results;
 using CausalCart.Pipeline.Analysis;
 using CausalCart.Reporting;
 
@@ -59,51 +60,57 @@ internal static class DidCommand
                 Options = Options(parse.GetValue(control)!, parse.GetValue(estimation)!, parse.GetValue(basePeriod)!, parse.GetValue(anticipation), parse.GetValue(bootstrap), parse.GetValue(seed)),
             };
             var result = DidService.Run(request);
-            if (parse.GetValue(report) is { } path)
-            {
-                if (!Reports.TryGetFormat(path, out var format))
-                {
-                    throw new CausalCartException(ErrorKind.Usage, $"--report '{path}' must end in .html, .md or .json.");
-                }
-
-                DidReport.WriteFile(result, format, path);
-                console.Info($"report written to {path}");
-            }
-
-            if (parse.GetValue(json))
-            {
-                console.WriteJson(result);
-                return ExitCodes.Ok;
-            }
-
-            var inv = CultureInfo.InvariantCulture;
-            console.Line(DidReport.Headline(result));
-            console.Line();
-            console.Line("event time   estimate    std.err   pointwise interval        uniform band");
-            foreach (var p in result.EventStudy)
-            {
-                console.Line(string.Create(inv, $"{p.Key,10} {p.Estimate,10:F4} {p.StdError,10:F4}   [{p.CiLower:F4}, {p.CiUpper:F4}]   [{p.BandLower:F4}, {p.BandUpper:F4}]"));
-            }
-
-            console.Line();
-            foreach (var c in result.ByCohort)
-            {
-                console.Line(string.Create(inv, $"cohort {c.Key}: {c.Estimate:F4} [{c.CiLower:F4}, {c.CiUpper:F4}]"));
-            }
-
-            if (result.TwoWayFixedEffects is { } t)
-            {
-                console.Line(string.Create(inv, $"two-way fixed effects (comparison only): {t.Estimate:F4} [{t.CiLower:F4}, {t.CiUpper:F4}]"));
-            }
-
-            foreach (var w in result.Warnings)
-            {
-                console.Warn(w);
-            }
-
-            return ExitCodes.Ok;
+            return Write(console, result, parse.GetValue(json), parse.GetValue(report));
         });
         return command;
+    }
+
+    /// <summary>Writes a difference-in-differences result: the optional report file, then JSON or the readable summary.</summary>
+    internal static int Write(CliConsole console, DidAnalysisResult result, bool json, string? reportPath)
+    {
+        if (reportPath is { } path)
+        {
+            if (!Reports.TryGetFormat(path, out var format))
+            {
+                throw new CausalCartException(ErrorKind.Usage, $"--report '{path}' must end in .html, .md or .json.");
+            }
+
+            DidReport.WriteFile(result, format, path);
+            console.Info($"report written to {path}");
+        }
+
+        if (json)
+        {
+            console.WriteJson(result);
+            return ExitCodes.Ok;
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        console.Line(DidReport.Headline(result));
+        console.Line();
+        console.Line("event time   estimate    std.err   pointwise interval        uniform band");
+        foreach (var p in result.EventStudy)
+        {
+            console.Line(string.Create(inv, $"{p.Key,10} {p.Estimate,10:F4} {p.StdError,10:F4}   [{p.CiLower:F4}, {p.CiUpper:F4}]   [{p.BandLower:F4}, {p.BandUpper:F4}]"));
+        }
+
+        console.Line();
+        foreach (var c in result.ByCohort)
+        {
+            console.Line(string.Create(inv, $"cohort {c.Key}: {c.Estimate:F4} [{c.CiLower:F4}, {c.CiUpper:F4}]"));
+        }
+
+        if (result.TwoWayFixedEffects is { } t)
+        {
+            console.Line(string.Create(inv, $"two-way fixed effects (comparison only): {t.Estimate:F4} [{t.CiLower:F4}, {t.CiUpper:F4}]"));
+        }
+
+        foreach (var w in result.Warnings)
+        {
+            console.Warn(w);
+        }
+
+        return ExitCodes.Ok;
     }
 
     internal static CallawaySantAnnaOptions Options(string control, string estimation, string basePeriod, int anticipation, int bootstrap, int seed)

@@ -18,7 +18,8 @@ internal static class EstimateCommand
         var treatedValue = new Option<string?>("--treated-value") { Description = "For a two-valued text treatment: the value meaning treated." };
         var group = new Option<string?>("--group") { Description = "Column grouping rows for cross-fitting (e.g. user id)." };
         var columns = new Option<string?>("--columns") { Description = "Comma-separated column names for a CSV without a header row." };
-        var methods = new Option<string>("--methods") { Description = "Comma-separated methods: naive, regression, ipw, aipw, dml_plr, dml_irm, causal_forest, matching, subclassification, linear_dml, dr_learner, s_learner, t_learner, x_learner, r_learner, or all (one of each family with an analytic interval: every one but dml_irm, which is aipw with pluggable learners, and the s/t/x/r-learners, whose interval takes 100 bootstrap refits).", DefaultValueFactory = _ => "all" };
+        var methods = new Option<string>("--methods") { Description = "Comma-separated methods: naive, regression, ipw, aipw, dml_plr, dml_irm, causal_forest, matching, subclassification, linear_dml, dr_learner, s_learner, t_learner, x_learner, r_learner, or all (one of each family with an analytic interval: every one but dml_irm, which is aipw with pluggable learners, and the s/t/x/r-learners, whose interval takes 100 bootstrap refits). With --instrument also 2sls, wald, pliv, dr_late.", DefaultValueFactory = _ => "all" };
+        var instrument = new Option<string?>("--instrument") { Description = "Instrument column (0/1 or continuous, e.g. a randomised e-mail): adds the instrumental-variable methods named in --methods (2sls, wald, pliv, dr_late; all of those that apply with --methods all or when none is named) on the same rows and controls. Never used as a control." };
         var estimand = new Option<string>("--estimand") { Description = "ate, att or both.", DefaultValueFactory = _ => "both" };
         var outcomeModel = new Option<string>("--outcome-model") { Description = "auto (logistic for 0/1 outcomes, else linear), linear or logistic.", DefaultValueFactory = _ => "auto" };
         var nuisance = new Option<string>("--nuisance") { Description = "Learners for AIPW's propensity and outcome models: glm (logistic/linear, the default), gbdt (boosted trees), forest (random forests) or stack (a cross-validated stack of ridge, quadratic ridge, boosted trees and a forest for the outcome, boosted trees for the propensity). Regression and IPW keep their GLMs.", DefaultValueFactory = _ => "glm" };
@@ -44,13 +45,15 @@ internal static class EstimateCommand
               causalcart estimate --data units.csv --treatment coupon --outcome bought --methods aipw --nuisance forest
               causalcart estimate --data units.csv --treatment coupon --outcome bought --graph causes.dot
               causalcart estimate --data units.csv --treatment coupon --outcome bought --methods aipw --segment tier --report who.html
+              causalcart estimate --data units.csv --treatment used_coupon --outcome bought --instrument got_email --methods naive,aipw,2sls,dr_late
             """)
         {
-            data, treatment, outcome, controls, treatedValue, group, columns, methods, estimand, outcomeModel, nuisance,
+            data, treatment, outcome, controls, treatedValue, group, columns, methods, instrument, estimand, outcomeModel, nuisance,
             graph, refuters, whoResponds, segment, responseGroups, seed, json, report, allowPoorOverlap, failOnRefutation, simulations,
         };
         command.SetAction(parse =>
         {
+            var (effectMethods, ivMethods) = ParseMethods(parse.GetValue(methods)!, parse.GetValue(instrument) is not null);
             var request = new EstimateRequest
             {
                 DataPath = parse.GetValue(data)!,
@@ -65,7 +68,7 @@ internal static class EstimateCommand
                     : null,
                 Analysis = new EffectAnalysisOptions
                 {
-                    Methods = ParseMethods(parse.GetValue(methods)!),
+                    Methods = effectMethods,
                     Estimands = ParseEstimands(parse.GetValue(estimand)!),
                     OutcomeModel = ParseOutcomeModel(parse.GetValue(outcomeModel)!),
                     Refuters = ParseRefuters(parse.GetValue(refuters)!),
@@ -76,6 +79,8 @@ internal static class EstimateCommand
                     WhoRespondsGroups = parse.GetValue(whoResponds) || parse.GetValue(segment) is not null ? parse.GetValue(responseGroups) : 0,
                 },
                 SegmentColumn = parse.GetValue(segment),
+                Instrument = parse.GetValue(instrument),
+                IvMethods = ivMethods,
             };
             var result = EstimateService.Run(request, console.Progress());
             console.EndProgress();
@@ -95,16 +100,36 @@ internal static class EstimateCommand
         EffectMethod.DrLearner, EffectMethod.Matching, EffectMethod.Subclassification, EffectMethod.CausalForest,
     ];
 
-    internal static IReadOnlyList<EffectMethod> ParseMethods(string text)
+    /// <summary>The adjustment and the instrumental-variable methods <c>--methods</c> names. <c>all</c> is <see cref="AllMethods"/>
+    /// and, with an instrument, every IV method that applies (an empty IV list).</summary>
+    internal static (IReadOnlyList<EffectMethod> Effects, IReadOnlyList<IvMethod> Iv) ParseMethods(string text, bool instrument)
     {
         if (text.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
         {
-            return AllMethods;
+            return (AllMethods, []);
         }
 
-        return [.. CommonOptions.SplitList(text).Select(m => Features.Study.EstimatorNames.TryParse(m, out var method)
-            ? method
-            : throw new CausalCartException(ErrorKind.Usage, $"Unknown method '{m}'. Valid methods: {Features.Study.EstimatorNames.Valid}, all."))];
+        var effects = new List<EffectMethod>();
+        var iv = new List<IvMethod>();
+        foreach (var m in CommonOptions.SplitList(text))
+        {
+            if (Features.Study.EstimatorNames.TryParse(m, out var method))
+            {
+                effects.Add(method);
+            }
+            else if (Features.Study.EstimatorNames.TryParseIv(m, out var ivMethod))
+            {
+                iv.Add(instrument
+                    ? ivMethod
+                    : throw new CausalCartException(ErrorKind.Usage, $"'{m}' is an instrumental-variable method and needs an instrument column: give --instrument."));
+            }
+            else
+            {
+                throw new CausalCartException(ErrorKind.Usage, $"Unknown method '{m}'. Valid methods: {Features.Study.EstimatorNames.Valid}, all; with --instrument also {Features.Study.EstimatorNames.ValidIv}.");
+            }
+        }
+
+        return (effects, iv);
     }
 
     internal static IReadOnlyList<Estimand> ParseEstimands(string text) => text.Trim().ToLowerInvariant() switch

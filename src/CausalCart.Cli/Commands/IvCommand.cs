@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using CausalCart.Core.Errors;
 using CausalCart.Pipeline.Analysis;
 using CausalCart.Reporting;
@@ -66,20 +65,9 @@ internal static class IvCommand
                 return ExitCodes.Ok;
             }
 
-            var inv = CultureInfo.InvariantCulture;
             console.Line(IvReport.Headline(result));
             console.Line();
-            console.Line("method      estimate    std.err   95% interval              first-stage F   complier share");
-            foreach (var e in result.Estimates.Prepend(result.Association))
-            {
-                console.Line(string.Create(inv, $"{e.Method,-9} {e.Estimate,10:F4} {e.StdError,10:F4}   [{e.CiLower:F4}, {e.CiUpper:F4}]   {(e.FirstStageF is { } f ? f.ToString("F1", inv) : "-"),13}   {(e.ComplierShare is { } c ? c.ToString("P1", inv) : "-"),14}"));
-            }
-
-            foreach (var w in result.Warnings)
-            {
-                console.Warn(w);
-            }
-
+            ResultOutput.WriteIvTable(console, result);
             return ExitCodes.Ok;
         });
         return command;

@@ -37,6 +37,22 @@ internal static class ResultOutput
 
     private static string MethodName(EffectMethod method) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(method.ToString());
 
+    /// <summary>The instrumental-variable estimates as a table, the association first, then their warnings on stderr.</summary>
+    public static void WriteIvTable(CliConsole console, IvAnalysisResult result)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        console.Line("method      estimate    std.err   95% interval              first-stage F   complier share");
+        foreach (var e in result.Estimates.Prepend(result.Association))
+        {
+            console.Line(string.Create(inv, $"{e.Method,-9} {e.Estimate,10:F4} {e.StdError,10:F4}   [{e.CiLower:F4}, {e.CiUpper:F4}]   {(e.FirstStageF is { } f ? f.ToString("F1", inv) : "-"),13}   {(e.ComplierShare is { } c ? c.ToString("P1", inv) : "-"),14}"));
+        }
+
+        foreach (var w in result.Warnings)
+        {
+            console.Warn(w);
+        }
+    }
+
     public static void WriteSummary(CliConsole console, AnalysisResult result)
     {
         var inv = CultureInfo.InvariantCulture;
@@ -61,6 +77,13 @@ internal static class ResultOutput
             }
 
             console.Line(line);
+        }
+
+        if (result.InstrumentalVariables is { } iv)
+        {
+            console.Line();
+            console.Line("Instrumental variables (" + iv.Design.Instrument + "):");
+            WriteIvTable(console, iv);
         }
 
         if (result.Heterogeneity is { } h)

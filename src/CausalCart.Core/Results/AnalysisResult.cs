@@ -17,6 +17,8 @@ namespace CausalCart.Core.Results;
 /// <param name="Manifest">What ran on what: inputs, seed, version.</param>
 /// <param name="Identification">The causal-graph identification section (schema 1.1), when the study gave a graph; null otherwise.</param>
 /// <param name="Heterogeneity">Who responds (schema 1.2): effects by segment and by learned response group, when requested; null otherwise.</param>
+/// <param name="InstrumentalVariables">The instrumental-variable estimates (schema 1.3), when the study or table gave an instrument; null otherwise.
+/// Its own schema version is <see cref="SchemaVersions.Iv"/>.</param>
 public sealed record AnalysisResult(
     string SchemaVersion,
     string Study,
@@ -30,7 +32,8 @@ public sealed record AnalysisResult(
     IReadOnlyList<string> Warnings,
     RunManifest Manifest,
     GraphIdentification? Identification = null,
-    EffectHeterogeneity? Heterogeneity = null);
+    EffectHeterogeneity? Heterogeneity = null,
+    IvAnalysisResult? InstrumentalVariables = null);
 
 /// <summary>A study's design in words and numbers, as the report shows it.</summary>
 /// <param name="Unit">The unit of analysis (<c>user</c>, <c>user_item</c>, or <c>row</c> for a given unit table).</param>

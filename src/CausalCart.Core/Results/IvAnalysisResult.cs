@@ -7,7 +7,7 @@ namespace CausalCart.Core.Results;
 /// confounder of treatment and outcome would bias. The CLI's <c>--json</c> and the reports carry this record.
 /// </summary>
 /// <param name="SchemaVersion">Always <see cref="SchemaVersions.Iv"/> when produced by this version.</param>
-/// <param name="Study">The study's name (the data file's name).</param>
+/// <param name="Study">The study's name (the data file's name, or the spec's <c>study</c>).</param>
 /// <param name="Design">Columns, sizes and settings.</param>
 /// <param name="Association">Least squares of the outcome on the treatment and the controls: the association, not an effect
 /// when the treatment is confounded.</param>
@@ -24,9 +24,9 @@ public sealed record IvAnalysisResult(
     RunManifest Manifest);
 
 /// <summary>Columns, sizes and settings of an instrumental-variable analysis.</summary>
-/// <param name="Treatment">Treatment column (binary or continuous).</param>
-/// <param name="Outcome">Outcome column.</param>
-/// <param name="Instrument">Instrument column (binary or continuous).</param>
+/// <param name="Treatment">Treatment column (binary or continuous); in a study (<c>analyze</c>), the treatment in words.</param>
+/// <param name="Outcome">Outcome column; in a study, the outcome in words.</param>
+/// <param name="Instrument">Instrument column (binary or continuous); in a study, the instrument in words.</param>
 /// <param name="Controls">Encoded control columns (one-hot levels named <c>column=level</c>).</param>
 /// <param name="Units">Rows analysed.</param>
 /// <param name="RowsDropped">Rows dropped for a missing outcome, treatment or instrument.</param>

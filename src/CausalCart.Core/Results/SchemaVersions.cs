@@ -8,8 +8,9 @@ public static class SchemaVersions
     /// (renamed or removed property, changed meaning); adding an optional property is not breaking.
     /// </summary>
     /// <remarks>1.1 added the optional <c>identification</c> section (<see cref="GraphIdentification"/>); 1.2 the optional
-    /// <c>heterogeneity</c> section (<see cref="EffectHeterogeneity"/>, "who responds"). Older readers can ignore both.</remarks>
-    public const string Analysis = "1.2";
+    /// <c>heterogeneity</c> section (<see cref="EffectHeterogeneity"/>, "who responds"); 1.3 the optional
+    /// <c>instrumentalVariables</c> section (<see cref="IvAnalysisResult"/>, a study or table with an instrument). Older readers can ignore them.</remarks>
+    public const string Analysis = "1.3";
 
     /// <summary>Version of the difference-in-differences result schema (<see cref="DidAnalysisResult"/>).</summary>
     public const string Did = "1.0";

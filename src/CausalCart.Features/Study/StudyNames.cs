@@ -34,6 +34,16 @@ internal static class StudyNames
         ("x_learner", EffectMethod.XLearner),
         ("r_learner", EffectMethod.RLearner));
 
+    public static readonly NameTable<IvMethod> IvEstimators = new(
+        ("2sls", IvMethod.TwoStageLeastSquares),
+        ("wald", IvMethod.Wald),
+        ("pliv", IvMethod.PartiallyLinearIv),
+        ("dr_late", IvMethod.DrLate));
+
+    public static readonly NameTable<DidControl> DidControls = new(
+        ("never", DidControl.NeverTreated),
+        ("not_yet", DidControl.NotYetTreated));
+
     public static readonly NameTable<NuisanceLearner> Nuisances = new(
         ("logistic", NuisanceLearner.Logistic),
         ("linear", NuisanceLearner.Linear),

@@ -34,6 +34,12 @@ public sealed record StudySpec
     /// <summary>(<c>treatment</c>) What makes a unit treated.</summary>
     public required TreatmentSpec Treatment { get; init; }
 
+    /// <summary>(<c>instrument</c>) An instrument for the treatment, measured like it over [t0, t0 + within): a campaign exposure
+    /// (a randomised encouragement such as an e-mail wave, <see cref="CampaignTreatment"/>) or an in-log action
+    /// (<see cref="ActionTreatment"/>). It becomes the unit table's <c>instrument</c> column and lets the instrumental-variable
+    /// methods of <see cref="IvEstimators"/> run; null (the default) for none.</summary>
+    public TreatmentSpec? Instrument { get; init; }
+
     /// <summary>(<c>outcome</c>) What is measured after time zero.</summary>
     public required OutcomeSpec Outcome { get; init; }
 
@@ -44,6 +50,11 @@ public sealed record StudySpec
     /// <c>ipw</c>, <c>aipw</c>, <c>dml_plr</c>, <c>dml_irm</c>, <c>causal_forest</c>, <c>matching</c>, <c>subclassification</c>,
     /// <c>linear_dml</c>, <c>dr_learner</c>, <c>s_learner</c>, <c>t_learner</c>, <c>x_learner</c>, <c>r_learner</c>); naive and AIPW unless given.</summary>
     public IReadOnlyList<EffectMethod> Estimators { get; init; } = [EffectMethod.Naive, EffectMethod.Aipw];
+
+    /// <summary>(<c>estimators</c>, the names <c>2sls</c>, <c>wald</c>, <c>pliv</c>, <c>dr_late</c>) Instrumental-variable methods to run;
+    /// they need <see cref="Instrument"/>. Empty (the default) with an instrument runs every one that applies (<c>wald</c> and
+    /// <c>dr_late</c> need a 0/1 instrument and treatment).</summary>
+    public IReadOnlyList<IvMethod> IvEstimators { get; init; } = [];
 
     /// <summary>(<c>nuisance</c>) Learner family for nuisance models: <c>logistic</c> (default) or <c>linear</c>.</summary>
     public NuisanceLearner Nuisance { get; init; } = NuisanceLearner.Logistic;
@@ -58,6 +69,10 @@ public sealed record StudySpec
 
     /// <summary>(<c>graph</c>) The study's causal graph, which then chooses the adjustment set; none unless given.</summary>
     public StudyGraphSpec? Graph { get; init; }
+
+    /// <summary>(<c>did</c>) A difference-in-differences design over a staggered rollout, in place of the target-trial keys
+    /// (<see cref="TimeZero"/>, <see cref="Treatment"/> and <see cref="Outcome"/> are then null and unused); null (the default) for none.</summary>
+    public DidStudySpec? Did { get; init; }
 
     /// <summary>(<c>seed</c>) Seed for every stochastic step, 0 to <see cref="int.MaxValue"/>; 0 unless given.</summary>
     public int Seed { get; init; }

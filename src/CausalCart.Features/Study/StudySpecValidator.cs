@@ -1,4 +1,5 @@
 using CausalCart.Core.Events;
+using CausalCart.Core.Results;
 
 namespace CausalCart.Features.Study;
 
@@ -16,6 +17,12 @@ internal static class StudySpecValidator
     {
         ValidateName(spec.Name, p);
         ValidateData(spec, p);
+        if (spec.Did is { } did)
+        {
+            ValidateDid(spec, did, p);
+            return;
+        }
+
         if (!StudyNames.Units.IsDefined(spec.Unit))
         {
             p.Add("unit", $"({(int)spec.Unit}) is not a unit. Valid units: {StudyNames.Units.Valid}.");
@@ -25,8 +32,9 @@ internal static class StudySpecValidator
         ValidateEligibility(spec.Eligibility, p);
         ValidateTreatment(spec, p);
         ValidateOutcome(spec, p);
+        ValidateInstrument(spec, p);
         ValidateCovariates(spec.Covariates, p);
-        ValidateList(spec.Estimators, "estimators", StudyNames.Estimators, "estimator", requireOne: true, p);
+        ValidateEstimators(spec, p);
         if (!StudyNames.Nuisances.IsDefined(spec.Nuisance))
         {
             p.Add("nuisance", $"({(int)spec.Nuisance}) is not a nuisance learner. Valid learners: {StudyNames.Nuisances.Valid}.");
@@ -48,6 +56,58 @@ internal static class StudySpecValidator
             {
                 p.Add("who_responds.segment", "is empty: name a column of the study's unit table, or leave the key out.");
             }
+        }
+
+        if (spec.Seed < 0)
+        {
+            p.Add("seed", $"{spec.Seed} is out of range: a seed is a whole number from 0 to {int.MaxValue}.");
+        }
+    }
+
+    private static void ValidateDid(StudySpec spec, DidStudySpec did, ProblemList p)
+    {
+        if (spec.Unit != StudyUnit.User && !p.Has("unit"))
+        {
+            p.Add("unit", $"must be user for a difference-in-differences study: the rollout's exposures are per user. Valid units: {StudyNames.Units.Valid}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(did.Rollout))
+        {
+            p.Add("did.rollout", "is empty: give the rollout campaign's key as it appears in the exposure log.");
+        }
+
+        if (did.Arm is not null && string.IsNullOrWhiteSpace(did.Arm))
+        {
+            p.Add("did.arm", "is empty: leave it out to count any arm as treated.");
+        }
+
+        if (did.Period <= TimeSpan.Zero)
+        {
+            p.Add("did.period", $"{StudyDurations.Format(did.Period)} is not a period: it must be positive.");
+        }
+        else if (did.Period.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            p.Add("did.period", $"{StudyDurations.Format(did.Period)} is not a whole number of seconds.");
+        }
+
+        if (did.Periods < 2 || did.Periods > DidStudySpec.MaxPeriods)
+        {
+            p.Add("did.periods", $"{did.Periods} is out of range: a panel has 2 to {DidStudySpec.MaxPeriods} periods (at least one before and one after treatment).");
+        }
+
+        if (!StudyNames.Actions.IsDefined(did.OutcomeAction))
+        {
+            p.Add("did.outcome.action", $"({(int)did.OutcomeAction}) is not an action. Valid actions: {StudyNames.Actions.Valid}.");
+        }
+
+        if (!StudyNames.DidControls.IsDefined(did.Control))
+        {
+            p.Add("did.control", $"({(int)did.Control}) is not a comparison group. Valid: {StudyNames.DidControls.Valid}.");
+        }
+
+        if (!StudyNames.OutcomeValues.IsDefined(did.OutcomeValue))
+        {
+            p.Add("did.outcome.value", $"({(int)did.OutcomeValue}) is not an outcome value. Valid values: {StudyNames.OutcomeValues.Valid}.");
         }
 
         if (spec.Seed < 0)
@@ -148,7 +208,7 @@ internal static class StudySpecValidator
                 }
             }
         }
-        else if (data.Exposures is null && (spec.TimeZero is CampaignTimeZero || spec.Treatment is CampaignTreatment))
+        else if (data.Exposures is null && (spec.TimeZero is CampaignTimeZero || spec.Treatment is CampaignTreatment || spec.Instrument is CampaignTreatment || spec.Did is not null))
         {
             p.Add("data.exposures", "is required: the design reads campaign exposures, so name the exposure log to ingest.");
         }
@@ -194,50 +254,121 @@ internal static class StudySpecValidator
 
     private static void ValidateTreatment(StudySpec spec, ProblemList p)
     {
-        var treatment = spec.Treatment;
-        if (treatment is null)
+        if (spec.Treatment is null)
         {
             p.Add("treatment", "is required: { campaign: <name> } or { action: <action>, within: <duration> }.");
             return;
         }
 
-        if (treatment.Within <= TimeSpan.Zero)
+        ValidateExposure(spec, spec.Treatment, "treatment", p);
+    }
+
+    // The checks treatment: and instrument: share: a positive window, a named campaign or a known action, the unit, and
+    // an action other than the time-zero action (which every unit performs at time zero).
+    private static void ValidateExposure(StudySpec spec, TreatmentSpec exposure, string path, ProblemList p)
+    {
+        var what = path == "treatment" ? "a grace period" : "an instrument window";
+        if (exposure.Within <= TimeSpan.Zero)
         {
-            p.Add("treatment.within", $"{StudyDurations.Format(treatment.Within)} is not a grace period: it must be positive.");
+            p.Add($"{path}.within", $"{StudyDurations.Format(exposure.Within)} is not {what}: it must be positive.");
         }
 
-        switch (treatment)
+        switch (exposure)
         {
             case CampaignTreatment c:
                 if (string.IsNullOrWhiteSpace(c.Campaign))
                 {
-                    p.Add("treatment.campaign", "is empty: give the campaign's key as it appears in the exposure log.");
+                    p.Add($"{path}.campaign", "is empty: give the campaign's key as it appears in the exposure log.");
                 }
 
                 if (c.Arm is not null && string.IsNullOrWhiteSpace(c.Arm))
                 {
-                    p.Add("treatment.arm", "is empty: leave it out to count any arm as treated.");
+                    p.Add($"{path}.arm", $"is empty: leave it out to count any arm as {(path == "treatment" ? "treated" : "encouraged")}.");
                 }
 
                 if (spec.Unit == StudyUnit.UserItem && !p.Has("unit"))
                 {
-                    p.Add("treatment.campaign", "goes with unit user only: exposures are per user. For user_item use { action: <action>, within: <duration> }.");
+                    p.Add($"{path}.campaign", "goes with unit user only: exposures are per user. For user_item use { action: <action>, within: <duration> }.");
                 }
 
                 break;
             case ActionTreatment a:
                 if (!StudyNames.Actions.IsDefined(a.Action))
                 {
-                    p.Add("treatment.action", $"({(int)a.Action}) is not an action. Valid actions: {StudyNames.Actions.Valid}.");
+                    p.Add($"{path}.action", $"({(int)a.Action}) is not an action. Valid actions: {StudyNames.Actions.Valid}.");
                 }
                 else if (spec.TimeZero is FirstActionTimeZero f && f.Action == a.Action)
                 {
-                    p.Add("treatment.action", $"'{CanonicalActions.Name(a.Action)}' is also the time-zero action: every unit does it at time zero, so every unit would be treated.");
+                    p.Add($"{path}.action", $"'{CanonicalActions.Name(a.Action)}' is also the time-zero action: every unit does it at time zero, so every unit would be {(path == "treatment" ? "treated" : "encouraged")}.");
                 }
 
                 break;
         }
     }
+
+    private static void ValidateInstrument(StudySpec spec, ProblemList p)
+    {
+        if (spec.Instrument is not { } instrument)
+        {
+            return;
+        }
+
+        ValidateExposure(spec, instrument, "instrument", p);
+        var sameAsTreatment = (instrument, spec.Treatment) switch
+        {
+            (CampaignTreatment z, CampaignTreatment d) => string.Equals(z.Campaign, d.Campaign, StringComparison.Ordinal)
+                && (z.Arm is null || d.Arm is null || string.Equals(z.Arm, d.Arm, StringComparison.Ordinal)),
+            (ActionTreatment z, ActionTreatment d) => z.Action == d.Action,
+            _ => false,
+        };
+        if (sameAsTreatment)
+        {
+            var key = instrument is CampaignTreatment ? "instrument.campaign" : "instrument.action";
+            p.Add(key, "is the treatment itself: an instrument must be a different variable that moves the treatment "
+                + "(e.g. a randomised e-mail wave encouraging the treatment, or another arm of the campaign).");
+        }
+
+        var outcome = spec.Outcome;
+        if (outcome is null || spec.Treatment is null || p.Has("instrument.within") || p.Has("outcome.start") || p.Has("outcome.after_grace") || p.Has("treatment.within"))
+        {
+            return;
+        }
+
+        // The instrument is measured in [t0, t0 + within): like the treatment it must be settled before the outcome window
+        // opens, except for a campaign (a randomised encouragement at time zero) with the outcome counted from time zero.
+        var outcomeStart = outcome.StartOffset(spec.Treatment);
+        var mustWait = instrument is ActionTreatment || outcomeStart > TimeSpan.Zero;
+        if (mustWait && instrument.Within > outcomeStart)
+        {
+            p.Add("instrument.within", $"the instrument window ({StudyDurations.Format(instrument.Within)}) is longer than the outcome window's start "
+                + $"({StudyDurations.Format(outcomeStart)} after time zero): the instrument could be measured after the outcome. "
+                + "Shorten instrument.within or start the outcome later (outcome.start).");
+        }
+    }
+
+    private static void ValidateEstimators(StudySpec spec, ProblemList p)
+    {
+        var iv = spec.IvEstimators ?? [];
+        if (spec.Estimators is null || (spec.Estimators.Count == 0 && iv.Count == 0))
+        {
+            p.Add("estimators", $"needs at least one estimator. Valid: {StudyNames.Estimators.Valid}; with an instrument also {StudyNames.IvEstimators.Valid}.");
+            return;
+        }
+
+        ValidateList(spec.Estimators, "estimators", StudyNames.Estimators, "estimator", requireOne: false, p);
+        ValidateList(iv, "estimators", StudyNames.IvEstimators, "instrumental-variable estimator", requireOne: false, p);
+        if (spec.Instrument is null && iv.Count > 0 && !p.Has("instrument"))
+        {
+            // A spec read from YAML has this problem already, at the list entry itself (the reader knows its index); an
+            // instrument: that could not be read has its own problem, and this one would only repeat it.
+            p.Add("estimators", NeedsInstrument(iv[0]));
+        }
+    }
+
+    /// <summary>The message for an instrumental-variable method named without an instrument.</summary>
+    internal static string NeedsInstrument(IvMethod method) =>
+        $"'{StudyNames.IvEstimators.Name(method)}' is an instrumental-variable method and needs an instrument: "
+        + "add instrument: { campaign: <randomised encouragement> } or { action: <action>, within: <duration> }, or leave it out.";
 
     private static void ValidateOutcome(StudySpec spec, ProblemList p)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using CausalCart.Core.Events;
+using CausalCart.Core.Results;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -14,7 +15,7 @@ namespace CausalCart.Features.Study;
 internal sealed class StudySpecYamlReader
 {
     private static readonly string[] RootKeys =
-        ["study", "data", "unit", "time_zero", "eligibility", "treatment", "outcome", "covariates", "estimators", "nuisance", "refuters", "seed", "graph", "who_responds"];
+        ["study", "data", "unit", "time_zero", "eligibility", "treatment", "outcome", "covariates", "estimators", "nuisance", "refuters", "seed", "graph", "who_responds", "instrument", "did"];
 
     private static readonly string[] DataKeys = ["store", "events", "format", "exposures", "items", "users"];
     private static readonly string[] TimeZeroKeys = ["at", "campaign", "first", "period"];
@@ -24,6 +25,13 @@ internal sealed class StudySpecYamlReader
     private static readonly string[] OutcomeKeys = ["action", "within", "value", "after_grace", "start"];
     private static readonly string[] GraphKeys = ["file", "text", "format", "treatment", "outcome", "bad_controls"];
     private static readonly string[] WhoRespondsKeys = ["groups", "segment"];
+    private static readonly string[] DidKeys = ["rollout", "arm", "start", "period", "periods", "outcome", "control"];
+    private static readonly string[] DidOutcomeKeys = ["action", "value"];
+
+    // The target-trial keys a difference-in-differences study replaces.
+    private static readonly string[] NotWithDid =
+        ["time_zero", "eligibility", "treatment", "instrument", "outcome", "covariates", "estimators", "nuisance", "refuters", "graph", "who_responds"];
+
     private static readonly string[] CovariateKeys = ["lookbacks", "families", "gap", "recency_cap"];
 
     private readonly ProblemList _p;
@@ -64,13 +72,18 @@ internal sealed class StudySpecYamlReader
         }
 
         var root = Entries(rootNode, string.Empty, RootKeys);
+        if (root.TryGetValue("did", out var didNode))
+        {
+            return ReadDidStudy(root, didNode);
+        }
+
         var spec = new StudySpec
         {
             Name = RequiredScalar(root, "study", string.Empty) ?? string.Empty,
             Data = ReadData(root),
             Unit = RequiredEnum(root, "unit", string.Empty, StudyNames.Units, "unit") ?? StudyUnit.User,
             TimeZero = ReadTimeZero(root),
-            Treatment = ReadTreatment(root),
+            Treatment = ReadTreatment(root, "treatment")!,
             Outcome = ReadOutcome(root),
         };
 
@@ -85,9 +98,15 @@ internal sealed class StudySpecYamlReader
             spec = spec with { Covariates = ReadCovariates(covariates) };
         }
 
+        if (root.ContainsKey("instrument"))
+        {
+            spec = spec with { Instrument = ReadTreatment(root, "instrument") };
+        }
+
         if (root.TryGetValue("estimators", out var estimators))
         {
-            spec = spec with { Estimators = EnumList(estimators, "estimators", StudyNames.Estimators, "estimator") };
+            var (effects, iv) = ReadEstimators(estimators, root.ContainsKey("instrument"));
+            spec = spec with { Estimators = effects, IvEstimators = iv };
         }
 
         if (root.TryGetValue("nuisance", out var nuisance))
@@ -116,6 +135,75 @@ internal sealed class StudySpecYamlReader
         }
 
         return spec;
+    }
+
+    // study, data, unit, did, seed: a difference-in-differences study; the target-trial keys are refused.
+    private StudySpec ReadDidStudy(Dictionary<string, YamlNode> root, YamlNode node)
+    {
+        foreach (var key in NotWithDid.Where(root.ContainsKey))
+        {
+            _p.Add(key, "does not go with 'did': a difference-in-differences study builds its own user × period panel from did.rollout, did.period and did.outcome. "
+                + "Leave it out, or drop 'did' for a target-trial study.");
+        }
+
+        const string path = "did";
+        var map = Entries(node, path, DidKeys);
+        var rollout = RequiredScalar(map, "rollout", path);
+        var arm = OptionalScalar(map, "arm", path);
+        DateTime? start = map.TryGetValue("start", out var s) ? Timestamp(s, "did.start") : null;
+        if (s is null)
+        {
+            _p.Add("did.start", "is required: the start of period 1, e.g. 2024-01-01T00:00:00Z.");
+        }
+
+        var period = RequiredDuration(map, "period", path, "the length of one period, e.g. 7d");
+        int? periods = null;
+        if (RequiredScalar(map, "periods", path) is { } text)
+        {
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                periods = n;
+            }
+            else
+            {
+                _p.Add("did.periods", $"'{text}' is not a whole number: the number of periods is 2 to {DidStudySpec.MaxPeriods}.");
+            }
+        }
+
+        CanonicalAction? action = null;
+        OutcomeValue value = OutcomeValue.Any;
+        if (!map.TryGetValue("outcome", out var outcomeNode))
+        {
+            _p.Add("did.outcome", "is required: { action: <action>, value: any | count | revenue }.");
+        }
+        else
+        {
+            var outcome = Entries(outcomeNode, "did.outcome", DidOutcomeKeys);
+            action = RequiredEnum(outcome, "action", "did.outcome", StudyNames.Actions, "action");
+            value = outcome.TryGetValue("value", out var v) ? Enum(v, "did.outcome.value", StudyNames.OutcomeValues, "outcome value") ?? OutcomeValue.Any : OutcomeValue.Any;
+        }
+
+        return new StudySpec
+        {
+            Name = RequiredScalar(root, "study", string.Empty) ?? string.Empty,
+            Data = ReadData(root),
+            Unit = RequiredEnum(root, "unit", string.Empty, StudyNames.Units, "unit") ?? StudyUnit.User,
+            TimeZero = null!,
+            Treatment = null!,
+            Outcome = null!,
+            Did = new DidStudySpec
+            {
+                Rollout = rollout ?? string.Empty,
+                Arm = arm,
+                Start = start ?? default,
+                Period = period ?? TimeSpan.Zero,
+                Periods = periods ?? 0,
+                OutcomeAction = action ?? CanonicalAction.Buy,
+                OutcomeValue = value,
+                Control = map.TryGetValue("control", out var control) ? Enum(control, "did.control", StudyNames.DidControls, "comparison group") ?? DidControl.NeverTreated : DidControl.NeverTreated,
+            },
+            Seed = root.TryGetValue("seed", out var seed) ? Seed(seed) : 0,
+        };
     }
 
     // who_responds: true | false | { groups: 2–10, segment: <column> }
@@ -218,36 +306,96 @@ internal sealed class StudySpecYamlReader
         }
     }
 
-    private TreatmentSpec ReadTreatment(Dictionary<string, YamlNode> root)
+    // treatment: and instrument: share one shape: { campaign:, arm:, within: } or { action:, within: }.
+    private TreatmentSpec? ReadTreatment(Dictionary<string, YamlNode> root, string path)
     {
-        const string path = "treatment";
+        var required = path == "treatment";
         if (!root.TryGetValue(path, out var node))
         {
-            _p.Add(path, "is required: { campaign: <name> } or { action: <action>, within: <duration> }.");
-            return null!;
+            if (required)
+            {
+                _p.Add(path, "is required: { campaign: <name> } or { action: <action>, within: <duration> }.");
+            }
+
+            return null;
         }
 
         var map = Entries(node, path, TreatmentKeys);
         var kind = ExactlyOne(map, path, ["campaign", "action"]);
         if (map.ContainsKey("arm") && kind is not "campaign")
         {
-            _p.Add("treatment.arm", "only goes with 'campaign': it names the campaign arm that counts as treated.");
+            _p.Add($"{path}.arm", $"only goes with 'campaign': it names the campaign arm that counts as {(required ? "treated" : "encouraged (instrument 1)")}.");
         }
 
         switch (kind)
         {
             case "campaign":
-                var campaign = Scalar(map["campaign"], "treatment.campaign");
+                var campaign = Scalar(map["campaign"], $"{path}.campaign");
                 var arm = OptionalScalar(map, "arm", path);
                 var within = OptionalDuration(map, "within", path);
-                return campaign is null ? null! : new CampaignTreatment(campaign, arm, within);
+                return campaign is null ? null : new CampaignTreatment(campaign, arm, within);
             case "action":
-                var action = Enum(map["action"], "treatment.action", StudyNames.Actions, "action");
-                var grace = RequiredDuration(map, "within", path, "the grace period after time zero in which the action counts, e.g. 10m");
-                return action is { } a && grace is { } g ? new ActionTreatment(a, g) : null!;
+                var action = Enum(map["action"], $"{path}.action", StudyNames.Actions, "action");
+                var grace = RequiredDuration(map, "within", path, $"the window after time zero in which the action counts{(required ? string.Empty : " as the instrument")}, e.g. 10m");
+                return action is { } a && grace is { } g ? new ActionTreatment(a, g) : null;
             default:
-                return null!;
+                return null;
         }
+    }
+
+    // estimators: one list holding both the adjustment estimators and the instrumental-variable ones.
+    private (List<EffectMethod> Effects, List<IvMethod> Iv) ReadEstimators(YamlNode node, bool hasInstrument)
+    {
+        const string path = "estimators";
+        List<EffectMethod> effects = [];
+        List<IvMethod> iv = [];
+        if (Sequence(node, path) is not { } items)
+        {
+            return (effects, iv);
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            if (Scalar(items[i], itemPath) is not { } text)
+            {
+                continue;
+            }
+
+            string? duplicate = null;
+            if (StudyNames.Estimators.TryParse(text, out var method))
+            {
+                duplicate = effects.Contains(method) ? StudyNames.Estimators.Name(method) : null;
+                if (duplicate is null)
+                {
+                    effects.Add(method);
+                }
+            }
+            else if (StudyNames.IvEstimators.TryParse(text, out var ivMethod))
+            {
+                duplicate = iv.Contains(ivMethod) ? StudyNames.IvEstimators.Name(ivMethod) : null;
+                if (!hasInstrument)
+                {
+                    _p.Add(itemPath, StudySpecValidator.NeedsInstrument(ivMethod));
+                }
+
+                if (duplicate is null)
+                {
+                    iv.Add(ivMethod);
+                }
+            }
+            else
+            {
+                _p.Add(itemPath, $"'{text}' is not a known estimator. Valid: {StudyNames.Estimators.Valid}; with an instrument also {StudyNames.IvEstimators.Valid}.");
+            }
+
+            if (duplicate is not null)
+            {
+                _p.Add(itemPath, $"'{duplicate}' appears twice.");
+            }
+        }
+
+        return (effects, iv);
     }
 
     private OutcomeSpec ReadOutcome(Dictionary<string, YamlNode> root)

@@ -17,4 +17,7 @@ public enum StudyColumnRole
 
     /// <summary>A covariate, measured strictly before time zero.</summary>
     Covariate,
+
+    /// <summary>The instrument (<c>instrument</c>), 0 or 1, when the study gives one: measured like the treatment, after time zero.</summary>
+    Instrument,
 }

@@ -26,10 +26,16 @@ public static class StudySqlCompiler
     /// <param name="spec">The study.</param>
     /// <returns>The query, its parameters and its columns.</returns>
     /// <exception cref="StudySpecException">The spec is invalid.</exception>
+    /// <exception cref="ArgumentException">The spec is a difference-in-differences study (<see cref="StudySpec.Did"/>): its panel comes from <see cref="DidPanelBuilder"/>.</exception>
     public static CompiledStudy Compile(StudySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
+        if (spec.Did is not null)
+        {
+            throw new ArgumentException($"Study '{spec.Name}' is a difference-in-differences study: build its panel with DidPanelBuilder.", nameof(spec));
+        }
+
         return new Compilation(spec).Run();
     }
 
@@ -220,34 +226,44 @@ public static class StudySqlCompiler
 
         private void EmitTreatment()
         {
-            var t = _spec.Treatment;
+            EmitExposure(_spec.Treatment, "treated", "treatment", "treated");
+            _joins.Add($"LEFT JOIN treated t ON {KeysMatch("t", "u")}");
+            if (_spec.Instrument is { } instrument)
+            {
+                // The instrument is measured exactly as the treatment is, with parameters of its own.
+                EmitExposure(instrument, "encouraged", "instrument", "instrument 1");
+                _joins.Add($"LEFT JOIN encouraged z ON {KeysMatch("z", "u")}");
+            }
+        }
+
+        // One CTE listing the units with the campaign exposure or the action in [t0, t0 + within).
+        private void EmitExposure(TreatmentSpec t, string cte, string prefix, string meaning)
+        {
             var grace = StudyDurations.Format(t.Within);
-            var within = Interval("treatment_within_us", t.Within);
+            var within = Interval($"{prefix}_within_us", t.Within);
             switch (t)
             {
                 case CampaignTreatment c:
-                    var arm = c.Arm is null ? string.Empty : $" AND x.arm = {Param("treatment_arm", c.Arm)}";
-                    Cte("treated", $"treated: exposed to the campaign{(c.Arm is null ? string.Empty : " in the arm")} with t0 <= ts < t0 + {grace}",
+                    var arm = c.Arm is null ? string.Empty : $" AND x.arm = {Param($"{prefix}_arm", c.Arm)}";
+                    Cte(cte, $"{meaning}: exposed to the campaign{(c.Arm is null ? string.Empty : " in the arm")} with t0 <= ts < t0 + {grace}",
                         $"SELECT DISTINCT {Keys("u")}\n"
                         + "FROM units u\n"
                         + "JOIN exposures x ON x.\"user\" = u.\"user\"\n"
                         + "JOIN ids_campaign c ON c.id = x.campaign\n"
-                        + $"WHERE c.key = {Param("treatment_campaign", c.Campaign)}{arm}\n"
+                        + $"WHERE c.key = {Param($"{prefix}_campaign", c.Campaign)}{arm}\n"
                         + $"  AND x.ts >= u.t0 AND x.ts < u.t0 + {within}");
                     break;
                 case ActionTreatment a:
-                    Cte("treated", $"treated: a {CanonicalActions.Name(a.Action)}{(_pairs ? " of the item" : string.Empty)} with t0 <= ts < t0 + {grace}",
+                    Cte(cte, $"{meaning}: a {CanonicalActions.Name(a.Action)}{(_pairs ? " of the item" : string.Empty)} with t0 <= ts < t0 + {grace}",
                         $"SELECT DISTINCT {Keys("u")}\n"
                         + "FROM units u\n"
                         + $"JOIN events e ON {KeysMatch("e", "u")}\n"
-                        + $"WHERE e.action = {Param("treatment_action", (long)a.Action)}\n"
+                        + $"WHERE e.action = {Param($"{prefix}_action", (long)a.Action)}\n"
                         + $"  AND e.ts >= u.t0 AND e.ts < u.t0 + {within}");
                     break;
                 default:
-                    throw new InvalidOperationException($"Unhandled treatment {t.GetType().Name}.");
+                    throw new InvalidOperationException($"Unhandled {prefix} {t.GetType().Name}.");
             }
-
-            _joins.Add($"LEFT JOIN treated t ON {KeysMatch("t", "u")}");
         }
 
         private void EmitOutcome()
@@ -442,7 +458,7 @@ public static class StudySqlCompiler
             }
 
             Column("u.t0", "t0", StudyColumnRole.TimeZero, "time zero (UTC)");
-            Column("CASE WHEN t.\"user\" IS NULL THEN 0.0 ELSE 1.0 END", "treatment", StudyColumnRole.Treatment, TreatmentWords());
+            Column("CASE WHEN t.\"user\" IS NULL THEN 0.0 ELSE 1.0 END", "treatment", StudyColumnRole.Treatment, ExposureWords(_spec.Treatment));
             var (outcomeExpression, outcomeWords) = _spec.Outcome.Value switch
             {
                 OutcomeValue.Any => ("CASE WHEN o.n > 0 THEN 1.0 ELSE 0.0 END", "1 if"),
@@ -454,6 +470,11 @@ public static class StudySqlCompiler
             var end = start + _spec.Outcome.Within;
             Column(outcomeExpression, "outcome", StudyColumnRole.Outcome,
                 $"{outcomeWords} {CanonicalActions.Name(_spec.Outcome.Action)} events{(_pairs ? " of the item" : string.Empty)} in [t0 + {StudyDurations.Format(start)}, t0 + {StudyDurations.Format(end)})");
+            if (_spec.Instrument is { } instrument)
+            {
+                Column("CASE WHEN z.\"user\" IS NULL THEN 0.0 ELSE 1.0 END", "instrument", StudyColumnRole.Instrument, ExposureWords(instrument));
+            }
+
             _select.AddRange(covariateSelect);
             _columns.AddRange(covariateColumns);
 
@@ -467,11 +488,11 @@ public static class StudySqlCompiler
             _sql.Append("ORDER BY ").Append(Keys("u"));
         }
 
-        private string TreatmentWords() => _spec.Treatment switch
+        private string ExposureWords(TreatmentSpec exposure) => exposure switch
         {
             CampaignTreatment c => $"1 if exposed to campaign '{c.Campaign}'{(c.Arm is null ? string.Empty : $" in arm '{c.Arm}'")} in [t0, t0 + {StudyDurations.Format(c.Within)}), else 0",
             ActionTreatment a => $"1 if a {CanonicalActions.Name(a.Action)}{(_pairs ? " of the item" : string.Empty)} occurs in [t0, t0 + {StudyDurations.Format(a.Within)}), else 0",
-            _ => throw new InvalidOperationException($"Unhandled treatment {_spec.Treatment.GetType().Name}."),
+            _ => throw new InvalidOperationException($"Unhandled treatment {exposure.GetType().Name}."),
         };
 
         private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -11,8 +11,6 @@ namespace CausalCart.Features.UnitTables;
 /// </summary>
 public static class StudyTableBuilder
 {
-    private const int MaxNamesListed = 20;
-
     /// <summary>Builds the unit table for <paramref name="spec"/> over an event store.</summary>
     /// <param name="store">An open event store.</param>
     /// <param name="spec">The study; its <see cref="StudySpec.Data"/> is not read (the store is the data).</param>
@@ -146,67 +144,24 @@ public static class StudyTableBuilder
 
     private static void CheckCampaigns(DuckDbConnection connection, StudySpec spec)
     {
-        var names = new List<string>();
+        var campaigns = new List<(string Campaign, string? Arm, string? CampaignKey, string? ArmKey)>();
         if (spec.TimeZero is CampaignTimeZero t)
         {
-            names.Add(t.Campaign);
+            campaigns.Add((t.Campaign, null, null, null));
         }
 
         if (spec.Treatment is CampaignTreatment c)
         {
-            names.Add(c.Campaign);
+            campaigns.Add((c.Campaign, c.Arm, null, null));
         }
 
-        if (names.Count == 0)
+        if (spec.Instrument is CampaignTreatment z)
         {
-            return;
+            campaigns.Add((z.Campaign, z.Arm, "instrument.campaign", "instrument.arm"));
         }
 
-        var known = new List<string>();
-        using (var reader = connection.ExecuteReader("SELECT key FROM ids_campaign ORDER BY key"))
-        {
-            while (reader.ReadChunk())
-            {
-                for (var row = 0; row < reader.RowCount; row++)
-                {
-                    known.Add(reader.GetString(0, row) ?? string.Empty);
-                }
-            }
-        }
-
-        foreach (var name in names.Distinct(StringComparer.Ordinal))
-        {
-            if (!known.Contains(name, StringComparer.Ordinal))
-            {
-                throw new InvalidOperationException($"The store has no campaign '{name}'. Campaigns: {List(known)}.");
-            }
-        }
-
-        if (spec.Treatment is CampaignTreatment { Arm: { } arm } treatment)
-        {
-            using var statement = connection.Prepare(
-                "SELECT DISTINCT x.arm FROM exposures x JOIN ids_campaign c ON c.id = x.campaign WHERE c.key = $1 ORDER BY x.arm");
-            statement.Bind(1, treatment.Campaign);
-            var arms = new List<string>();
-            using var reader = statement.ExecuteReader();
-            while (reader.ReadChunk())
-            {
-                for (var row = 0; row < reader.RowCount; row++)
-                {
-                    arms.Add(reader.GetString(0, row) ?? string.Empty);
-                }
-            }
-
-            if (!arms.Contains(arm, StringComparer.Ordinal))
-            {
-                throw new InvalidOperationException($"Campaign '{treatment.Campaign}' has no arm '{arm}'. Arms: {List(arms)}.");
-            }
-        }
+        StoreCampaigns.Require(connection, campaigns);
     }
-
-    private static string List(List<string> names) => names.Count == 0
-        ? "(none)"
-        : string.Join(", ", names.Take(MaxNamesListed)) + (names.Count > MaxNamesListed ? $", … ({names.Count} in all)" : string.Empty);
 
     private static StudyTableDescription Describe(StudySpec spec, CompiledStudy compiled, Core.Tables.UnitTable table)
     {

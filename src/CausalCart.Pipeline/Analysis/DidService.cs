@@ -58,6 +58,21 @@ public static class DidService
         }
 
         UnitTable table = UnitTableFiles.Read(request.DataPath);
+        return Analyze(table, request, [new InputFile(request.DataPath, EventStore.ComputeSha256(request.DataPath))]);
+    }
+
+    /// <summary>Validates and estimates on a panel already in memory (a study's user × period panel); <see cref="DidRequest.DataPath"/>
+    /// names the source only when <see cref="DidRequest.Study"/> is null.</summary>
+    /// <exception cref="CausalCartException">As <see cref="Run"/>, less the file errors.</exception>
+    internal static DidAnalysisResult Analyze(UnitTable table, DidRequest request, IReadOnlyList<InputFile> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(request);
+        if ((request.FirstTreated is null) == (request.Treated is null))
+        {
+            throw new CausalCartException(ErrorKind.Usage, "Give exactly one of the first-treated period column (--first-treated) and the 0/1 treatment column (--treated).");
+        }
+
         long[] unit = Ids(table, request.Unit, "unit");
         int[] period = Whole(table, request.Time, "period");
         double[] outcome = Numbers(table, request.Outcome, "outcome");
@@ -148,7 +163,7 @@ public static class DidService
             twfe,
             preTrends,
             warnings,
-            Manifests.Create(unchecked((int)request.Options.Seed), [new InputFile(request.DataPath, EventStore.ComputeSha256(request.DataPath))]));
+            Manifests.Create(unchecked((int)request.Options.Seed), inputs));
     }
 
     private static DidPoint Point(DidAggregatePoint p) => new(p.Key, p.Estimate, p.StdError, p.CiLower, p.CiUpper, p.BandLower, p.BandUpper);

@@ -42,6 +42,15 @@ public sealed record EstimateRequest
     /// </summary>
     public string? SegmentColumn { get; init; }
 
+    /// <summary>
+    /// An instrument column (numeric: 0/1 or continuous), or null. When set, the instrumental-variable methods of
+    /// <see cref="IvMethods"/> run on the same rows and controls (<see cref="IvService"/>), and the instrument is never a control.
+    /// </summary>
+    public string? Instrument { get; init; }
+
+    /// <summary>Instrumental-variable methods to run with <see cref="Instrument"/>; empty runs every one that applies.</summary>
+    public IReadOnlyList<IvMethod> IvMethods { get; init; } = [];
+
     /// <summary>Estimation settings.</summary>
     public EffectAnalysisOptions Analysis { get; init; } = new();
 

@@ -16,9 +16,26 @@ public static class EstimateService
     {
         ArgumentNullException.ThrowIfNull(request);
         var table = UnitTableFiles.Read(request.DataPath, request.ColumnNames);
+        if (request.Instrument is { } instrument)
+        {
+            if (instrument == request.Treatment || instrument == request.Outcome)
+            {
+                throw new CausalCartException(ErrorKind.Usage, $"The instrument '{instrument}' is the {(instrument == request.Treatment ? "treatment" : "outcome")} column: an instrument must be a different column that moves the treatment.");
+            }
+
+            if (request.Controls.Contains(instrument))
+            {
+                throw new CausalCartException(ErrorKind.Usage, $"The instrument '{instrument}' is also named as a control: leave it out of --controls (an instrument reaches the outcome only through the treatment, so it is never adjusted for).");
+            }
+        }
+        else if (request.IvMethods.Count > 0)
+        {
+            throw new CausalCartException(ErrorKind.Usage, $"'{IvService.Names(request.IvMethods)[0]}' is an instrumental-variable method and needs an instrument column: give --instrument.");
+        }
+
         var controls = request.Controls.Count > 0
             ? request.Controls
-            : table.Columns.Select(c => c.Name).Where(n => n != request.Treatment && n != request.Outcome && n != request.Group).ToList();
+            : table.Columns.Select(c => c.Name).Where(n => n != request.Treatment && n != request.Outcome && n != request.Group && n != request.Instrument).ToList();
         var inputs = new List<InputFile> { new(request.DataPath, EventStore.ComputeSha256(request.DataPath)) };
         GraphIdentification? identification = null;
         IReadOnlyList<string> graphWarnings = [];
@@ -43,6 +60,20 @@ public static class EstimateService
         }
 
         var effects = EffectAnalysis.Run(design, analysis, progress, segments);
+        var instrumental = request.Instrument is { } z
+            ? IvService.Analyze(table, new IvRequest
+            {
+                DataPath = request.DataPath,
+                Treatment = request.Treatment,
+                Outcome = request.Outcome,
+                Instrument = z,
+                Controls = controls,
+                Methods = IvService.Names(request.IvMethods),
+                Learners = request.Analysis.Learners,
+                Seed = request.Analysis.Seed,
+                ConfidenceLevel = request.Analysis.ConfidenceLevel,
+            }, Path.GetFileNameWithoutExtension(request.DataPath), inputs)
+            : null;
         var warnings = new List<string>(graphWarnings);
         warnings.AddRange(effects.Warnings);
         warnings.AddRange(design.Notes.Where(n => n.Contains("dropped", StringComparison.Ordinal)));
@@ -76,6 +107,7 @@ public static class EstimateService
             warnings,
             Manifests.Create(request.Analysis.Seed, inputs),
             identification,
-            effects.Heterogeneity is { } who ? who with { SegmentColumn = request.SegmentColumn } : null);
+            effects.Heterogeneity is { } who ? who with { SegmentColumn = request.SegmentColumn } : null,
+            instrumental);
     }
 }

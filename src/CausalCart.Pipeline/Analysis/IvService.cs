@@ -54,15 +54,37 @@ public static class IvService
     public static IvAnalysisResult Run(IvRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        foreach (string m in request.Methods)
+        CheckMethods(request.Methods);
+        UnitTable table = UnitTableFiles.Read(request.DataPath);
+        return Analyze(table, request, Path.GetFileNameWithoutExtension(request.DataPath), [new InputFile(request.DataPath, EventStore.ComputeSha256(request.DataPath))]);
+    }
+
+    /// <summary>The method names, from the spec's and the CLI's method enum.</summary>
+    public static IReadOnlyList<string> Names(IEnumerable<IvMethod> methods) => [.. methods.Select(Features.Study.EstimatorNames.Name)];
+
+    private static void CheckMethods(IReadOnlyList<string> methods)
+    {
+        foreach (string m in methods)
         {
             if (!MethodNames.Contains(m))
             {
                 throw new CausalCartException(ErrorKind.Usage, $"Unknown IV method '{m}'. Valid methods: {string.Join(", ", MethodNames)}, all.");
             }
         }
+    }
 
-        UnitTable table = UnitTableFiles.Read(request.DataPath);
+    /// <summary>Encodes and estimates on a table already in memory (a study's unit table, or one <c>estimate</c> read);
+    /// <see cref="IvRequest.DataPath"/> is not read.</summary>
+    /// <param name="table">The units.</param>
+    /// <param name="request">Columns, methods and settings.</param>
+    /// <param name="study">The name the result carries.</param>
+    /// <param name="inputs">The inputs the manifest lists.</param>
+    /// <exception cref="CausalCartException">As <see cref="Run"/>, less the file errors.</exception>
+    internal static IvAnalysisResult Analyze(UnitTable table, IvRequest request, string study, IReadOnlyList<InputFile> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(request);
+        CheckMethods(request.Methods);
         double[] y0 = Numeric(table, request.Outcome, "outcome"), d0 = Numeric(table, request.Treatment, "treatment"), z0 = Numeric(table, request.Instrument, "instrument");
         var keep = Enumerable.Range(0, table.RowCount).Where(r => double.IsFinite(y0[r]) && double.IsFinite(d0[r]) && double.IsFinite(z0[r])).ToList();
         if (keep.Count < 10)
@@ -119,12 +141,12 @@ public static class IvService
             level);
         return new IvAnalysisResult(
             SchemaVersions.Iv,
-            Path.GetFileNameWithoutExtension(request.DataPath),
+            study,
             design,
             association,
             estimates,
             [.. warnings.Distinct(StringComparer.Ordinal)],
-            Manifests.Create(request.Seed, [new InputFile(request.DataPath, EventStore.ComputeSha256(request.DataPath))]));
+            Manifests.Create(request.Seed, inputs));
     }
 
     private static IvEstimate TwoStage(double[] y, double[] d, double[] z, IvColumn[] controls, IvRequest request, double level)

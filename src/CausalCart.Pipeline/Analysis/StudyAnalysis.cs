@@ -30,6 +30,11 @@ public static class StudyAnalysis
         ArgumentNullException.ThrowIfNull(spec);
         options ??= new StudyRunOptions();
         spec.Validate();
+        if (spec.Did is not null)
+        {
+            throw new ArgumentException($"Study '{spec.Name}' is a difference-in-differences study: run it with RunDid.", nameof(spec));
+        }
+
 
         // The graph is read and checked before any data is touched: a bad graph fails fast with its lines.
         var graph = spec.Graph is { } graphSpec ? StudyGraphs.Load(graphSpec) : null;
@@ -91,6 +96,7 @@ public static class StudyAnalysis
             throw new CausalCartException(e.Kind, e.Message + " Also note: " + string.Join(" ", caveats), e);
         }
 
+        var instrumental = spec.Instrument is null ? null : RunInstrumentalVariables(spec, table.Table, controls, analysisOptions.Learners, storePath, inputs, progress);
         var warnings = new List<string>(graphWarnings);
         warnings.AddRange(effects.Warnings);
         warnings.AddRange(design.Notes.Where(n => n.Contains("dropped because", StringComparison.Ordinal)));
@@ -132,7 +138,114 @@ public static class StudyAnalysis
             warnings,
             Manifests.Create(spec.Seed, inputs),
             identification,
-            effects.Heterogeneity is { } who ? who with { SegmentColumn = spec.WhoResponds?.Segment } : null);
+            effects.Heterogeneity is { } who ? who with { SegmentColumn = spec.WhoResponds?.Segment } : null,
+            instrumental);
+    }
+
+    /// <summary>The study's instrumental-variable estimates on its unit table, with the same controls as the other estimators;
+    /// the design names the treatment, outcome and instrument in words.</summary>
+    private static IvAnalysisResult RunInstrumentalVariables(
+        StudySpec spec, Core.Tables.UnitTable table, IReadOnlyList<string> controls, Causal.Dml.NuisanceLearners? learners,
+        string storePath, IReadOnlyList<InputFile> inputs, IProgress<ProgressUpdate>? progress)
+    {
+        progress?.Report(new ProgressUpdate("instrumental variables", 0, null, "steps"));
+        var z = table.Numeric("instrument").Values;
+        var encouraged = 0;
+        foreach (var v in z)
+        {
+            encouraged += v == 1.0 ? 1 : 0;
+        }
+
+        if (encouraged == 0 || encouraged == z.Length)
+        {
+            throw new CausalCartException(ErrorKind.Usage,
+                $"The instrument ({StudyWords.Instrument(spec)}) is {(encouraged == 0 ? 0 : 1)} for every one of the {z.Length:N0} units: it cannot move the treatment. "
+                + "Check the instrument's campaign, arm or action and its window against the data.");
+        }
+
+        var result = IvService.Analyze(table, new IvRequest
+        {
+            DataPath = storePath,
+            Treatment = "treatment",
+            Outcome = "outcome",
+            Instrument = "instrument",
+            Controls = controls,
+            Methods = IvService.Names(spec.IvEstimators),
+            Learners = learners,
+            Seed = spec.Seed,
+        }, spec.Name, inputs);
+        return result with
+        {
+            Warnings = spec.Unit == StudyUnit.UserItem
+                ? [.. result.Warnings, "The instrumental-variable standard errors treat each user–item pair as independent; pairs of one user are not, so the intervals may be too narrow."]
+                : result.Warnings,
+            Design = result.Design with
+            {
+                Treatment = StudyWords.Treatment(spec),
+                Outcome = StudyWords.Outcome(spec),
+                Instrument = StudyWords.Instrument(spec)!,
+            },
+        };
+    }
+
+    /// <summary>Analyses a difference-in-differences study (<see cref="StudySpec.Did"/>): builds its user × period panel from the
+    /// store and runs <see cref="DidService"/> (Callaway &amp; Sant'Anna against never- or not-yet-treated users, doubly robust, with two-way
+    /// fixed effects beside it).</summary>
+    /// <param name="spec">A spec with a <c>did</c> block.</param>
+    /// <param name="progress">Progress sink.</param>
+    /// <exception cref="CausalCartException">Missing data files, no such rollout campaign or arm, no users in the panel's time range,
+    /// or a panel the estimator cannot use (no never-treated users, no cohort with a period before treatment) — usage errors.</exception>
+    /// <exception cref="StudySpecException">The spec is invalid.</exception>
+    public static DidAnalysisResult RunDid(StudySpec spec, IProgress<ProgressUpdate>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
+        var did = spec.Did ?? throw new ArgumentException($"Study '{spec.Name}' has no 'did' block.", nameof(spec));
+        var inputs = new List<InputFile>();
+        var storePath = PrepareStore(spec, inputs, progress);
+        using var store = EventStore.Open(storePath);
+        progress?.Report(new ProgressUpdate("build panel", 0, null, "rows"));
+        Core.Tables.UnitTable panel;
+        try
+        {
+            panel = DidPanelBuilder.Build(store, spec);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CausalCartException(ErrorKind.Usage, e.Message, e);
+        }
+
+        if (panel.RowCount == 0)
+        {
+            throw new CausalCartException(ErrorKind.Usage,
+                $"Study '{spec.Name}' has no user with an event in [{did.Start:O}, {did.End:O}) in '{storePath}'. Check did.start, did.period and did.periods against the data's time range.");
+        }
+
+        progress?.Report(new ProgressUpdate("difference in differences", 0, null, "steps"));
+        var result = DidService.Analyze(panel, new DidRequest
+        {
+            DataPath = storePath,
+            Unit = DidPanelBuilder.UserColumn,
+            Time = DidPanelBuilder.PeriodColumn,
+            Outcome = DidPanelBuilder.OutcomeColumn,
+            FirstTreated = DidPanelBuilder.FirstTreatedColumn,
+            Study = spec.Name,
+            Options = new Causal.DiD.CallawaySantAnnaOptions
+            {
+                Seed = (ulong)spec.Seed,
+                ControlGroup = did.Control == DidControl.NotYetTreated ? Causal.DiD.DidControlGroup.NotYetTreated : Causal.DiD.DidControlGroup.NeverTreated,
+            },
+        }, inputs);
+        return result with
+        {
+            Design = result.Design with
+            {
+                Unit = "user",
+                Time = $"period of {StudyWords.Words(did.Period)} from {did.Start.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC",
+                Outcome = StudyWords.DidOutcome(did),
+                Treatment = $"the '{did.Rollout}' rollout{(did.Arm is null ? string.Empty : $" (arm '{did.Arm}')")}: a user's cohort is the period of their first exposure",
+            },
+        };
     }
 
     private static (DateTime? First, DateTime? Last) LogRange(EventStore store)

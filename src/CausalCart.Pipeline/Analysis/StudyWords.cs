@@ -22,11 +22,16 @@ internal static class StudyWords
         _ => "every user with at least one event before time zero",
     };
 
-    public static string Treatment(StudySpec spec) => spec.Treatment switch
+    public static string Treatment(StudySpec spec) => Exposure(spec.Treatment, spec.Unit, "the treatment");
+
+    /// <summary>The instrument in words, or null when the study has none.</summary>
+    public static string? Instrument(StudySpec spec) => spec.Instrument is { } z ? Exposure(z, spec.Unit, "the instrument") : null;
+
+    private static string Exposure(TreatmentSpec exposure, StudyUnit unit, string fallback) => exposure switch
     {
         CampaignTreatment c => $"the '{c.Campaign}' campaign" + (c.Arm is null ? string.Empty : $" (arm '{c.Arm}')"),
-        ActionTreatment a => $"a {Action(a.Action)} of the item within {Words(a.Within)}",
-        _ => "the treatment",
+        ActionTreatment a => $"a {Action(a.Action)}{(unit == StudyUnit.UserItem ? " of the item" : string.Empty)} within {Words(a.Within)}",
+        _ => fallback,
     };
 
     public static string Outcome(StudySpec spec)
@@ -39,6 +44,18 @@ internal static class StudyWords
             OutcomeValue.Count => $"the number of {action}s within {window}{after}",
             OutcomeValue.Revenue => $"revenue from {action}s within {window}{after}",
             _ => $"a {action} within {window}{after}",
+        };
+    }
+
+    /// <summary>A difference-in-differences study's outcome per user and period, in words.</summary>
+    public static string DidOutcome(DidStudySpec did)
+    {
+        var action = Action(did.OutcomeAction);
+        return did.OutcomeValue switch
+        {
+            OutcomeValue.Count => $"{action}s per period",
+            OutcomeValue.Revenue => $"revenue from {action}s per period",
+            _ => $"any {action} in the period",
         };
     }
 
