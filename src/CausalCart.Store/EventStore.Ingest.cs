@@ -33,8 +33,9 @@ public sealed partial class EventStore
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(read);
+        var sessions = TrackSourceSessions();
         return IngestFile(sourcePath, SourceFileKind.Events, format, cancellationToken, singleThreaded: true, (fileId, dictionaries, rejects) =>
-            AppendAll("events", appender => new EventAppendSink(appender, rejects, fileId, cancellationToken), sink => read(dictionaries, sink, cancellationToken)));
+            AppendAll("events", appender => new EventAppendSink(appender, rejects, fileId, sessions, cancellationToken), sink => read(dictionaries, sink, cancellationToken)));
     }
 
     /// <summary>
@@ -167,8 +168,10 @@ public sealed partial class EventStore
         {
             if (!committed)
             {
-                // The transaction was rolled back; entries the reader added to the cached dictionaries were not stored.
+                // The transaction was rolled back; entries the reader added to the cached dictionaries and the
+                // source-session summary were not stored.
                 _dictionaries = null;
+                _sourceSessions = null;
             }
 
             if (hashing is not null)

@@ -6,9 +6,10 @@ namespace CausalCart.Store.Ingestion;
 
 /// <summary>
 /// Writes a reader's output straight into the <c>events</c> and <c>rejects</c> appenders of the open
-/// transaction. Ids of -1, NaN prices and null queries become NULL.
+/// transaction. Ids of -1, NaN prices and null queries become NULL. When given a <see cref="SourceSessionSummary"/>,
+/// adds the accepted events to it as they are appended.
 /// </summary>
-internal sealed class EventAppendSink(DuckDbAppender events, RejectWriter rejects, int sourceFile, CancellationToken cancellationToken)
+internal sealed class EventAppendSink(DuckDbAppender events, RejectWriter rejects, int sourceFile, SourceSessionSummary? sessions, CancellationToken cancellationToken)
     : AppendSink(events, rejects, sourceFile, cancellationToken), IEventSink
 {
     private static readonly byte MaxAction = (byte)CanonicalActions.All.Max();
@@ -19,6 +20,7 @@ internal sealed class EventAppendSink(DuckDbAppender events, RejectWriter reject
         CancellationToken.ThrowIfCancellationRequested();
         var count = batch.Count;
         CheckBatch(batch, count);
+        sessions?.Add(batch.Session.AsSpan(0, count), batch.User.AsSpan(0, count), batch.TimestampMicros.AsSpan(0, count));
         var capacity = SourceFile.Length;
         for (var start = 0; start < count; start += capacity)
         {
