@@ -124,11 +124,13 @@ static void StageBreakdown(string events, string storePath, long rows)
     using var store = EventStore.Open(storePath, new EventStoreOptions());
     Report("open store");
     var reader = new EventReader(EventReaderOptions.For(LogFormat.Generic));
+    var (readWall, readCpu) = (TimeSpan.Zero, TimeSpan.Zero);   // when the reader and the store's thread were done
     var result = store.IngestEvents(events, "generic", (ids, sink, token) =>
     {
         using var background = new BackgroundEventSink(sink);
         var counts = reader.Read(events, ids, background, token);
         background.Complete();
+        (readWall, readCpu) = (wall.Elapsed, Cpu());
         return counts;
     });
     if (result.Accepted != rows)
@@ -136,7 +138,9 @@ static void StageBreakdown(string events, string storePath, long rows)
         throw new InvalidOperationException($"accepted {result.Accepted} of {rows}");
     }
 
+    var (tailWall, tailCpu) = (wall.Elapsed - readWall, Cpu() - readCpu);
     Report("hash + parse/append + commit");
+    Console.WriteLine(string.Create(inv, $"    of which after the read (rest of dictionaries, commit) wall {tailWall.TotalSeconds,6:F2} s  cpu {tailCpu.TotalSeconds,6:F2} s"));
     store.Sessionize();
     Report("sessionize (SQL)");
     var quality = store.QualityReport();

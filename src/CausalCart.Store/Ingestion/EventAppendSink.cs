@@ -7,9 +7,11 @@ namespace CausalCart.Store.Ingestion;
 /// <summary>
 /// Writes a reader's output straight into the <c>events</c> and <c>rejects</c> appenders of the open
 /// transaction. Ids of -1, NaN prices and null queries become NULL. When given a <see cref="SourceSessionSummary"/>,
-/// adds the accepted events to it as they are appended.
+/// adds the accepted events to it as they are appended; after each batch, appends the dictionary keys published so far
+/// (so the keys of every id in the batch) through <paramref name="growth"/>.
 /// </summary>
-internal sealed class EventAppendSink(DuckDbAppender events, RejectWriter rejects, int sourceFile, SourceSessionSummary? sessions, CancellationToken cancellationToken)
+internal sealed class EventAppendSink(
+    DuckDbAppender events, RejectWriter rejects, int sourceFile, SourceSessionSummary? sessions, DictionaryGrowthWriter growth, CancellationToken cancellationToken)
     : AppendSink(events, rejects, sourceFile, cancellationToken), IEventSink
 {
     private static readonly byte MaxAction = (byte)CanonicalActions.All.Max();
@@ -49,6 +51,7 @@ internal sealed class EventAppendSink(DuckDbAppender events, RejectWriter reject
         }
 
         Accepted += count;
+        growth.WritePublished();
     }
 
     private static bool AllNull(ReadOnlySpan<string?> values)
