@@ -2,9 +2,13 @@
 // generic CSV written by ShopSim, against DuckDB's own CREATE TABLE AS SELECT * FROM read_csv(...) on the same
 // file, run back to back in one process, best of N runs each. Usage:
 //   dotnet run -c Release --project bench/IngestBench -- [events=10000000] [workdir=/tmp/causalcart-ingest-bench] [runs=2] [stages]
+//   dotnet run -c Release --project bench/IngestBench -- compare <store-a.duckdb> <store-b.duckdb>
 // With a fourth argument "stages", each run first does a stage breakdown: the same calls IngestService makes
 // (hash + parse/append transaction, sessionize, quality summary), each timed with wall and process CPU time;
-// "stages-only" does just the breakdown (for profiling one ingest under perf).
+// "stages-only" does just the breakdown (for profiling one ingest under perf); the breakdown leaves its store in
+// <workdir>/ours.duckdb and its quality summary in <workdir>/ours.duckdb.quality.json.
+// "compare" checks that two stores hold the same rows in the same order (every table, rowid included, both ways with
+// EXCEPT ALL), for checking that a change to the ingest path stores exactly what the previous code stored.
 using System.Diagnostics;
 using System.Globalization;
 using CausalCart.Ingest;
@@ -14,6 +18,11 @@ using CausalCart.Store;
 using CausalCart.Store.DuckDb;
 
 var inv = CultureInfo.InvariantCulture;
+if (args is ["compare", var storeA, var storeB])
+{
+    return CompareStores(storeA, storeB);
+}
+
 long targetEvents = args.Length > 0 ? long.Parse(args[0], inv) : 10_000_000;
 string work = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "causalcart-ingest-bench");
 int runs = args.Length > 2 ? int.Parse(args[2], inv) : 2;
@@ -85,10 +94,11 @@ for (int r = 0; r < runs; r++)
 
 if (stagesOnly)
 {
-    return;
+    return 0;
 }
 
 Console.WriteLine(string.Create(inv, $"best: causalcart {rows / bestOurs / 1e6:F2} M events/s, duckdb {rows / bestDuck / 1e6:F2} M events/s, ratio (causalcart speed / duckdb speed) {bestDuck / bestOurs:F2}"));
+return 0;
 
 // Times each stage of IngestService.Run separately (wall and whole-process CPU, so CPU/wall is the cores used).
 static void StageBreakdown(string events, string storePath, long rows)
@@ -114,11 +124,13 @@ static void StageBreakdown(string events, string storePath, long rows)
     using var store = EventStore.Open(storePath, new EventStoreOptions());
     Report("open store");
     var reader = new EventReader(EventReaderOptions.For(LogFormat.Generic));
+    var (readWall, readCpu) = (TimeSpan.Zero, TimeSpan.Zero);   // when the reader and the store's thread were done
     var result = store.IngestEvents(events, "generic", (ids, sink, token) =>
     {
         using var background = new BackgroundEventSink(sink);
         var counts = reader.Read(events, ids, background, token);
         background.Complete();
+        (readWall, readCpu) = (wall.Elapsed, Cpu());
         return counts;
     });
     if (result.Accepted != rows)
@@ -126,11 +138,47 @@ static void StageBreakdown(string events, string storePath, long rows)
         throw new InvalidOperationException($"accepted {result.Accepted} of {rows}");
     }
 
+    var (tailWall, tailCpu) = (wall.Elapsed - readWall, Cpu() - readCpu);
     Report("hash + parse/append + commit");
+    Console.WriteLine(string.Create(inv, $"    of which after the read (rest of dictionaries, commit) wall {tailWall.TotalSeconds,6:F2} s  cpu {tailCpu.TotalSeconds,6:F2} s"));
     store.Sessionize();
     Report("sessionize (SQL)");
-    store.QualityReport();
+    var quality = store.QualityReport();
     Report("quality summary (SQL)");
+    File.WriteAllText(storePath + ".quality.json", quality.ToJson());
+}
+
+// Exit code 0 when every table of the two stores holds the same rows in the same order, 1 otherwise.
+static int CompareStores(string a, string b)
+{
+    using var db = DuckDbDatabase.Open(":memory:");
+    using var c = db.Connect();
+    c.Execute($"ATTACH '{a.Replace("'", "''", StringComparison.Ordinal)}' AS a (READ_ONLY); ATTACH '{b.Replace("'", "''", StringComparison.Ordinal)}' AS b (READ_ONLY)");
+    var tables = c.Query("SELECT table_name FROM duckdb_tables() WHERE database_name = 'a' ORDER BY table_name").Column<string?>("table_name").Values.ToArray();
+    var differ = 0;
+    foreach (var t in tables)
+    {
+        var rows = Convert.ToInt64(c.QueryScalar($"SELECT count(*) FROM a.{t}"), CultureInfo.InvariantCulture);
+        // ingested_at is the clock at ingest, so it differs between runs by design.
+        var columns = t == "source_files" ? "rowid, * EXCLUDE (ingested_at)" : "rowid, *";
+        var diff = Convert.ToInt64(c.QueryScalar(
+            $"SELECT (SELECT count(*) FROM (SELECT {columns} FROM a.{t} EXCEPT ALL SELECT {columns} FROM b.{t})) + (SELECT count(*) FROM (SELECT {columns} FROM b.{t} EXCEPT ALL SELECT {columns} FROM a.{t}))"),
+            CultureInfo.InvariantCulture);
+        Console.WriteLine($"{t,-14} {rows,12:N0} rows  {(diff == 0 ? "same" : $"{diff:N0} rows differ")}");
+        differ += diff == 0 ? 0 : 1;
+    }
+
+    // The quality summary the breakdown wrote for b, against the one computed afresh (all in SQL) on a.
+    if (File.Exists(b + ".quality.json"))
+    {
+        c.Execute("DETACH a; DETACH b");
+        using var store = EventStore.Open(a);
+        var same = store.QualityReport().ToJson() == File.ReadAllText(b + ".quality.json");
+        Console.WriteLine($"quality summary of b ({b}.quality.json) against a's in SQL: {(same ? "same" : "differs")}");
+        differ += same ? 0 : 1;
+    }
+
+    return differ == 0 ? 0 : 1;
 }
 
 static void Delete(string path)

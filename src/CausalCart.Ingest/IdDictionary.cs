@@ -11,7 +11,11 @@ namespace CausalCart.Ingest;
 /// (no sign, no leading zero, at most 18 digits) is kept in a <see cref="long"/>-keyed table and never
 /// allocates a string (an open-addressing table, with a one-entry cache for the run of rows that repeat a
 /// user or session); every other key goes to a string-keyed table. A key maps to the same id
-/// whichever overload is used ("42"u8, "42" and 42 are one key). Not thread-safe: one writer at a time.
+/// whichever overload is used ("42"u8, "42" and 42 are one key). Not thread-safe: one writer at a time, except that
+/// one other thread may call <see cref="KeyOf"/> for ids below <see cref="PublishedCount"/> while keys are added (so a
+/// store can save new keys while the reader goes on). The key arrays are only ever replaced by larger copies and the
+/// count is written after the key, with release semantics, so every id below a count read with acquire semantics
+/// finds its key in whichever array the other thread sees.
 /// </remarks>
 public sealed class IdDictionary
 {
@@ -22,8 +26,9 @@ public sealed class IdDictionary
     private int _lastNumericId = -1;
     private readonly Dictionary<string, int> _text = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _textLookup;
-    private readonly List<long> _numericKey = [];     // (Count) numeric key, or -1 when the key is text
-    private readonly List<string?> _textKey = [];      // (Count) text key, or null when numeric
+    private long[] _numericKey = new long[64];         // (≥ Count) numeric key, or -1 when the key is text
+    private string?[] _textKey = new string?[64];      // (≥ Count) text key, or null when numeric
+    private int _count;
 
     /// <summary>Creates an empty dictionary named after the id kind it holds (user, item, …).</summary>
     public IdDictionary(string kind)
@@ -37,7 +42,13 @@ public sealed class IdDictionary
     public string Kind { get; }
 
     /// <summary>Number of distinct keys; the next new key gets this id.</summary>
-    public int Count => _numericKey.Count;
+    public int Count => _count;
+
+    /// <summary>
+    /// <see cref="Count"/> as seen from another thread: <see cref="KeyOf"/> may be called from one other thread for
+    /// the ids below it while this dictionary's own thread adds keys.
+    /// </summary>
+    public int PublishedCount => Volatile.Read(ref _count);
 
     /// <summary>Returns the id of a UTF-8 key, adding it if new.</summary>
     public int GetOrAdd(ReadOnlySpan<byte> utf8Key)
@@ -79,8 +90,7 @@ public sealed class IdDictionary
         var id = _numeric.GetOrAdd(key, Count, out var added);
         if (added)
         {
-            _numericKey.Add(key);
-            _textKey.Add(null);
+            Append(key, null);
         }
 
         _lastNumericKey = key;
@@ -115,9 +125,27 @@ public sealed class IdDictionary
         id = Count;
         var text = key.ToString();
         _text.Add(text, id);
-        _numericKey.Add(-1);
-        _textKey.Add(text);
+        Append(-1, text);
         return id;
+    }
+
+    private void Append(long numericKey, string? textKey)
+    {
+        var id = _count;
+        if (id == _numericKey.Length)
+        {
+            // Larger copies replace the arrays, so a thread reading an older array still finds every published key.
+            var numeric = new long[2 * id];
+            var text = new string?[2 * id];
+            Array.Copy(_numericKey, numeric, id);
+            Array.Copy(_textKey, text, id);
+            Volatile.Write(ref _numericKey, numeric);
+            Volatile.Write(ref _textKey, text);
+        }
+
+        _numericKey[id] = numericKey;
+        _textKey[id] = textKey;
+        Volatile.Write(ref _count, id + 1);   // publishes the key (see PublishedCount)
     }
 
     private static bool TryCanonicalDecimal(ReadOnlySpan<byte> s, out long value)

@@ -33,8 +33,9 @@ public sealed partial class EventStore
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(read);
-        return IngestFile(sourcePath, SourceFileKind.Events, format, cancellationToken, singleThreaded: true, (fileId, dictionaries, rejects) =>
-            AppendAll("events", appender => new EventAppendSink(appender, rejects, fileId, cancellationToken), sink => read(dictionaries, sink, cancellationToken)));
+        var sessions = TrackSourceSessions();
+        return IngestFile(sourcePath, SourceFileKind.Events, format, cancellationToken, singleThreaded: true, (fileId, dictionaries, growth, rejects) =>
+            AppendAll("events", appender => new EventAppendSink(appender, rejects, fileId, sessions, growth, cancellationToken), sink => read(dictionaries, sink, cancellationToken)));
     }
 
     /// <summary>
@@ -51,7 +52,7 @@ public sealed partial class EventStore
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(read);
-        return IngestFile(sourcePath, SourceFileKind.Exposures, format, cancellationToken, singleThreaded: true, (fileId, dictionaries, rejects) =>
+        return IngestFile(sourcePath, SourceFileKind.Exposures, format, cancellationToken, singleThreaded: true, (fileId, dictionaries, _, rejects) =>
             AppendAll("exposures", appender => new ExposureAppendSink(appender, rejects, fileId, cancellationToken), sink => read(dictionaries, sink, cancellationToken)));
     }
 
@@ -82,7 +83,7 @@ public sealed partial class EventStore
         }
     }
 
-    private delegate (IngestCounts Counts, long SinkAccepted) FileBody(int sourceFileId, IdDictionaries dictionaries, RejectWriter rejects);
+    private delegate (IngestCounts Counts, long SinkAccepted) FileBody(int sourceFileId, IdDictionaries dictionaries, DictionaryGrowthWriter growth, RejectWriter rejects);
 
     // singleThreaded: DuckDB runs on one thread for the file's transaction (appender loads; see SingleThreaded).
     private FileIngestResult IngestFile(string sourcePath, SourceFileKind kind, string format, CancellationToken cancellationToken, bool singleThreaded, FileBody body)
@@ -117,20 +118,51 @@ public sealed partial class EventStore
 
         cancellationToken.ThrowIfCancellationRequested();
         var dictionaries = Dictionaries;
-        var before = dictionaries.All.Select(d => d.Count).ToArray();
         var committed = false;
         using var threads = singleThreaded ? SingleThreaded() : null;
         try
         {
             using var transaction = _connection.BeginTransaction();
             var fileId = Convert.ToInt32(_connection.QueryScalar("SELECT coalesce(max(id) + 1, 0)::INTEGER FROM source_files"), CultureInfo.InvariantCulture);
+            var growth = new DictionaryGrowthWriter(_connection, dictionaries);
+            try
+            {
+                var result = ReadAndCommit(transaction, fileId, growth);
+                committed = true;
+                return result;
+            }
+            catch
+            {
+                growth.Discard();
+                throw;
+            }
+        }
+        finally
+        {
+            if (!committed)
+            {
+                // The transaction was rolled back; entries the reader added to the cached dictionaries and the
+                // source-session summary were not stored.
+                _dictionaries = null;
+                _sourceSessions = null;
+            }
+
+            if (hashing is not null)
+            {
+                // Never leave the file open behind a failed ingest; WaitAny does not rethrow the hash's own failure.
+                Task.WaitAny(hashing);
+            }
+        }
+
+        FileIngestResult ReadAndCommit(DuckDbTransaction transaction, int fileId, DictionaryGrowthWriter growth)
+        {
             var rejectAppender = _connection.CreateAppender("rejects");
             RejectWriter rejects;
             (IngestCounts Counts, long SinkAccepted) outcome;
             try
             {
                 rejects = new RejectWriter(rejectAppender, fileId);
-                outcome = body(fileId, dictionaries, rejects);
+                outcome = body(fileId, dictionaries, growth, rejects);
                 rejects.Complete();
             }
             catch
@@ -155,27 +187,12 @@ public sealed partial class EventStore
 
             cancellationToken.ThrowIfCancellationRequested();
             sha ??= hashing!.GetAwaiter().GetResult();
-            SaveDictionaryGrowth(dictionaries, before);
+            growth.WriteAll();
             InsertSourceFile(fileId, sourcePath, sha, kind, format, counts);
             transaction.Commit();
-            committed = true;
             return new FileIngestResult(
                 fileId, sourcePath, sha, kind, format, AlreadyIngested: false, counts.Read, counts.Accepted, counts.Rejected,
                 rejects.ByReason(), clock.GetElapsedTime(started));
-        }
-        finally
-        {
-            if (!committed)
-            {
-                // The transaction was rolled back; entries the reader added to the cached dictionaries were not stored.
-                _dictionaries = null;
-            }
-
-            if (hashing is not null)
-            {
-                // Never leave the file open behind a failed ingest; WaitAny does not rethrow the hash's own failure.
-                Task.WaitAny(hashing);
-            }
         }
     }
 
@@ -203,40 +220,6 @@ public sealed partial class EventStore
     private sealed class ThreadsSetting(DuckDbConnection connection, long previous) : IDisposable
     {
         public void Dispose() => connection.Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {previous}"));
-    }
-
-    private void SaveDictionaryGrowth(IdDictionaries dictionaries, int[] before)
-    {
-        var all = dictionaries.All;
-        var capacity = DuckDbAppender.ChunkCapacity;
-        var ids = new int[capacity];
-        var keys = new string?[capacity];
-        for (var d = 0; d < all.Count; d++)
-        {
-            var dictionary = all[d];
-            if (dictionary.Count == before[d])
-            {
-                continue;
-            }
-
-            using var appender = _connection.CreateAppender("ids_" + dictionary.Kind);
-            for (var start = before[d]; start < dictionary.Count; start += capacity)
-            {
-                var rows = Math.Min(capacity, dictionary.Count - start);
-                for (var r = 0; r < rows; r++)
-                {
-                    ids[r] = start + r;
-                    keys[r] = dictionary.KeyOf(start + r);
-                }
-
-                appender.BeginChunk(rows);
-                appender.Write<int>(0, ids.AsSpan(0, rows));
-                appender.WriteStrings(1, keys.AsSpan(0, rows));
-                appender.EndChunk();
-            }
-
-            appender.Close();
-        }
     }
 
     private void InsertSourceFile(int id, string path, string sha, SourceFileKind kind, string format, IngestCounts counts)

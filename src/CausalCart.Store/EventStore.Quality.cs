@@ -36,7 +36,11 @@ public sealed partial class EventStore
             FROM events
             """);
         var perUser = Distribution(c, "SELECT count(*) AS n FROM events GROUP BY user");
-        var perSession = Distribution(c, "SELECT count(*) AS n FROM events WHERE session IS NOT NULL GROUP BY session");
+        // Right after a Sessionize that used the source-session summary, the sessions rows hold exactly these
+        // per-session counts (gap and source sessions are distinct ids), so the GROUP BY over all events is skipped.
+        var perSession = Distribution(c, _sessionsCoverEvents
+            ? "SELECT events::BIGINT AS n FROM sessions"
+            : "SELECT count(*) AS n FROM events WHERE session IS NOT NULL GROUP BY session");
         var exposures = Convert.ToInt64(c.QueryScalar("SELECT count(*) FROM exposures"), CultureInfo.InvariantCulture);
         var byCampaign = Counts(c, """
             SELECT coalesce(d.key, x.campaign::VARCHAR) AS k, count(*) AS n

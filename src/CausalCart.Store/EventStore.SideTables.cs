@@ -53,7 +53,7 @@ public sealed partial class EventStore
             overrides.Add($"{Literal(names[categoryColumn])}: 'VARCHAR'");
         }
 
-        return IngestFile(fullPath, kind, "csv", cancellationToken, singleThreaded: false, (_, dictionaries, rejects) =>
+        return IngestFile(fullPath, kind, "csv", cancellationToken, singleThreaded: false, (_, dictionaries, _, rejects) =>
         {
             var typeOverrides = "{" + string.Join(", ", overrides) + "}";
             _connection.Execute($"CREATE OR REPLACE TEMP TABLE _side AS SELECT * FROM read_csv({Literal(fullPath)}, header = true, types = {typeOverrides})");

@@ -6,9 +6,12 @@ namespace CausalCart.Store.Ingestion;
 
 /// <summary>
 /// Writes a reader's output straight into the <c>events</c> and <c>rejects</c> appenders of the open
-/// transaction. Ids of -1, NaN prices and null queries become NULL.
+/// transaction. Ids of -1, NaN prices and null queries become NULL. When given a <see cref="SourceSessionSummary"/>,
+/// adds the accepted events to it as they are appended; after each batch, appends the dictionary keys published so far
+/// (so the keys of every id in the batch) through <paramref name="growth"/>.
 /// </summary>
-internal sealed class EventAppendSink(DuckDbAppender events, RejectWriter rejects, int sourceFile, CancellationToken cancellationToken)
+internal sealed class EventAppendSink(
+    DuckDbAppender events, RejectWriter rejects, int sourceFile, SourceSessionSummary? sessions, DictionaryGrowthWriter growth, CancellationToken cancellationToken)
     : AppendSink(events, rejects, sourceFile, cancellationToken), IEventSink
 {
     private static readonly byte MaxAction = (byte)CanonicalActions.All.Max();
@@ -19,6 +22,7 @@ internal sealed class EventAppendSink(DuckDbAppender events, RejectWriter reject
         CancellationToken.ThrowIfCancellationRequested();
         var count = batch.Count;
         CheckBatch(batch, count);
+        sessions?.Add(batch.Session.AsSpan(0, count), batch.User.AsSpan(0, count), batch.TimestampMicros.AsSpan(0, count));
         var capacity = SourceFile.Length;
         for (var start = 0; start < count; start += capacity)
         {
@@ -47,6 +51,7 @@ internal sealed class EventAppendSink(DuckDbAppender events, RejectWriter reject
         }
 
         Accepted += count;
+        growth.WritePublished();
     }
 
     private static bool AllNull(ReadOnlySpan<string?> values)

@@ -210,6 +210,38 @@ public sealed class EventStoreIngestTests : IDisposable
     }
 
     [Fact]
+    public void Keys_added_during_and_after_the_last_batch_are_all_stored_in_id_order()
+    {
+        using var store = EventStore.Open(_dir.File("s.duckdb"));
+        store.IngestEvents(WriteSource("first.csv", "1"), "synthetic", (d, sink, ct) =>
+        {
+            for (var b = 0; b < 3; b++)
+            {
+                var batch = new EventBatch(4) { Count = 1 };
+                batch.User[0] = d.Users.GetOrAdd(("u" + b).AsSpan());
+                d.Users.GetOrAdd(("unused" + b).AsSpan());   // a key no stored event uses (a row rejected later)
+                batch.Item[0] = -1;
+                batch.Category[0] = -1;
+                batch.Session[0] = d.Sessions.GetOrAdd(("s" + b).AsSpan());
+                batch.Action[0] = (byte)CanonicalAction.View;
+                batch.Price[0] = double.NaN;
+                batch.SourceLine[0] = b + 2;
+                sink.WriteEvents(batch);
+            }
+
+            d.Users.GetOrAdd("late".AsSpan());   // after the last batch
+            d.Items.GetOrAdd("late-item".AsSpan());
+            return new IngestCounts(3, 3, 0);
+        });
+
+        var c = store.Connection;
+        Assert.Equal("0:u0,1:unused0,2:u1,3:unused1,4:u2,5:unused2,6:late", c.QueryScalar("SELECT string_agg(id || ':' || key, ',' ORDER BY rowid) FROM ids_user"));
+        Assert.Equal("0:s0,1:s1,2:s2", c.QueryScalar("SELECT string_agg(id || ':' || key, ',' ORDER BY rowid) FROM ids_session"));
+        Assert.Equal("0:late-item", c.QueryScalar("SELECT string_agg(id || ':' || key, ',' ORDER BY rowid) FROM ids_item"));
+        Assert.Equal(7, store.ReadDictionaries().Users.Count);
+    }
+
+    [Fact]
     public void Store_reopened_after_a_failed_file_has_only_the_committed_files()
     {
         var path = _dir.File("s.duckdb");

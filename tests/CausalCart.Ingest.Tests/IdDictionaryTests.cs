@@ -1,0 +1,59 @@
+namespace CausalCart.Ingest.Tests;
+
+public sealed class IdDictionaryTests
+{
+    [Fact]
+    public void Keys_keep_their_ids_across_growth_and_kinds_of_key()
+    {
+        var dictionary = new IdDictionary("user");
+        for (var i = 0; i < 1000; i++)
+        {
+            Assert.Equal(2 * i, dictionary.GetOrAdd(i));
+            Assert.Equal((2 * i) + 1, dictionary.GetOrAdd(("u" + i).AsSpan()));
+        }
+
+        Assert.Equal(2000, dictionary.Count);
+        Assert.Equal(2000, dictionary.PublishedCount);
+        Assert.Equal("999", dictionary.KeyOf(1998));
+        Assert.Equal("u999", dictionary.KeyOf(1999));
+        Assert.Equal(1998, dictionary.GetOrAdd("999"u8));
+        Assert.Throws<ArgumentOutOfRangeException>(() => dictionary.KeyOf(2000));
+    }
+
+    [Fact]
+    public void Another_thread_reads_every_published_key_while_keys_are_added()
+    {
+        const int Keys = 400_000;
+        var dictionary = new IdDictionary("session");
+        var failure = (string?)null;
+        var reader = new Thread(() =>
+        {
+            // Reads each id once it is published, as the store's thread does, while the keys arrays grow.
+            var next = 0;
+            while (next < Keys && failure is null)
+            {
+                var published = dictionary.PublishedCount;
+                for (; next < published; next++)
+                {
+                    var expected = next % 3 == 0 ? "s" + next : (next * 7L).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var key = dictionary.KeyOf(next);
+                    if (key != expected)
+                    {
+                        failure = $"id {next}: key '{key}', expected '{expected}'";
+                        break;
+                    }
+                }
+            }
+        });
+        reader.Start();
+
+        for (var i = 0; i < Keys; i++)
+        {
+            var id = i % 3 == 0 ? dictionary.GetOrAdd(("s" + i).AsSpan()) : dictionary.GetOrAdd(i * 7L);
+            Assert.Equal(i, id);
+        }
+
+        Assert.True(reader.Join(TimeSpan.FromMinutes(1)), "the reading thread did not finish");
+        Assert.Null(failure);
+    }
+}
