@@ -61,6 +61,12 @@ public static class DidReport
         md.Append("\n## Summary\n\n| Estimator | Estimate | Interval | Std. error |\n|---|---:|---:|---:|\n");
         md.Append("| Callaway & Sant'Anna, simple average | ").Append(Num(r.Overall.Estimate)).Append(" | ").Append(level).Append(" CI ")
             .Append(Num(r.Overall.CiLower)).Append(" to ").Append(Num(r.Overall.CiUpper)).Append(" | ").Append(Num(r.Overall.StdError)).Append(" |\n");
+        foreach ((string label, DidPoint p) in Averages(r))
+        {
+            md.Append("| ").Append(label).Append(" | ").Append(Num(p.Estimate)).Append(" | ").Append(level).Append(" CI ")
+                .Append(Num(p.CiLower)).Append(" to ").Append(Num(p.CiUpper)).Append(" | ").Append(Num(p.StdError)).Append(" |\n");
+        }
+
         if (r.TwoWayFixedEffects is { } t)
         {
             md.Append("| Two-way fixed effects (for comparison; biased under staggered timing) | ").Append(Num(t.Estimate)).Append(" | ").Append(level)
@@ -136,6 +142,11 @@ public static class DidReport
         html.Append("</tbody>\n</table>\n</section>\n<section id=\"summary\">\n<h2>Summary and comparison</h2>\n<table>\n<thead><tr><th>Estimator</th><th class=\"num\">Estimate</th><th class=\"num\">")
             .Append(E(level)).Append(" interval</th></tr></thead>\n<tbody>\n")
             .Append(Inv($"<tr><td>Callaway &amp; Sant'Anna, simple average</td><td class=\"num\">{E(Num(r.Overall.Estimate))}</td><td class=\"num\">{E(Num(r.Overall.CiLower))} to {E(Num(r.Overall.CiUpper))}</td></tr>\n"));
+        foreach ((string label, DidPoint p) in Averages(r))
+        {
+            html.Append(Inv($"<tr><td>{E(label)}</td><td class=\"num\">{E(Num(p.Estimate))}</td><td class=\"num\">{E(Num(p.CiLower))} to {E(Num(p.CiUpper))}</td></tr>\n"));
+        }
+
         foreach (DidPoint p in r.ByCohort)
         {
             html.Append(Inv($"<tr><td>Cohort first treated in {p.Key}</td><td class=\"num\">{E(Num(p.Estimate))}</td><td class=\"num\">{E(Num(p.CiLower))} to {E(Num(p.CiUpper))}</td></tr>\n"));
@@ -157,6 +168,13 @@ public static class DidReport
         html.Append("</ul>\n</footer>\n</main>\n</body>\n</html>\n");
         return html.ToString();
     }
+
+    /// <summary>The overall summaries of the event-study and by-cohort aggregations, labelled for a reader.</summary>
+    private static (string Label, DidPoint Point)[] Averages(DidAnalysisResult r) =>
+    [
+        ("Callaway & Sant'Anna, average over periods since treatment (0 and later)", r.EventTimeAverage),
+        ("Callaway & Sant'Anna, average over cohorts (weighted by cohort size)", r.CohortAverage),
+    ];
 
     /// <summary>The event-study plot data back from the record (the reference period of a universal base is marked).</summary>
     private static EventStudyPlot Plot(DidAnalysisResult r)

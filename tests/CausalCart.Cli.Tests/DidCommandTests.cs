@@ -50,7 +50,15 @@ public sealed class DidCommandTests
         // Effects grow with time since treatment, so the static TWFE coefficient is pulled below the average effect.
         Assert.NotNull(result.TwoWayFixedEffects);
         Assert.True(result.TwoWayFixedEffects!.Estimate < result.Overall.CiLower, $"TWFE {result.TwoWayFixedEffects.Estimate:F3} vs CS {result.Overall.CiLower:F3}..{result.Overall.CiUpper:F3}");
+        // The two other overall summaries (did::aggte's dynamic and group): the mean over event times 0+, and the
+        // cohort-size-weighted mean of the per-cohort effects.
+        Assert.Equal(post.Average(p => p.Estimate), result.EventTimeAverage.Estimate, 10);
+        var size = result.GroupTime.GroupBy(g => g.Cohort).ToDictionary(g => g.Key, g => (double)g.First().Treated);
+        var weighted = result.ByCohort.Sum(c => size[c.Key] * c.Estimate) / result.ByCohort.Sum(c => size[c.Key]);
+        Assert.Equal(weighted, result.CohortAverage.Estimate, 10);
+        Assert.All(new[] { result.EventTimeAverage, result.CohortAverage }, a => Assert.True(a.StdError > 0 && a.CiLower < a.Estimate && a.Estimate < a.CiUpper));
         var html = File.ReadAllText(dir.File("did.html"));
+        Assert.Contains("average over cohorts (weighted by cohort size)", html, StringComparison.Ordinal);
         Assert.Contains("<section id=\"event-study\">", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
@@ -64,6 +72,30 @@ public sealed class DidCommandTests
         var text = await Cli.RunAsync("did", "--data", panel, "--unit", "store", "--time", "week", "--outcome", "sales", "--first-treated", "launch", "--bootstrap", "0");
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Contains("two-way fixed effects (comparison only)", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("average over cohorts (size-weighted)", text.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_covariate_that_separates_a_cohort_from_its_controls_is_not_identifiable_and_says_so()
+    {
+        using var dir = TestPaths.NewTempDir();
+        var lines = new List<string> { "store,week,sales,launch,flagship" };
+        var rng = new Random(3);
+        for (var u = 0; u < 60; u++)
+        {
+            var g = u < 20 ? 3 : 0;
+            for (var t = 1; t <= 4; t++)
+            {
+                lines.Add(FormattableString.Invariant($"s{u},{t},{Normal(rng):F4},{g},{(g > 0 ? 1 : 0)}"));
+            }
+        }
+
+        File.WriteAllLines(dir.File("separated.csv"), lines);
+        var run = await Cli.RunAsync("did", "--data", dir.File("separated.csv"), "--unit", "store", "--time", "week", "--outcome", "sales",
+            "--first-treated", "launch", "--covariates", "flagship", "--bootstrap", "0");
+        Assert.True(run.ExitCode == 4, run.ToString());
+        Assert.Contains("cannot be estimated with these covariates", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

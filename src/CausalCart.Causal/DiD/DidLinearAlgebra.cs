@@ -41,12 +41,39 @@ internal static class DidLinearAlgebra
     }
 
     /// <summary>Inverse of a symmetric positive-definite k × k matrix; <paramref name="what"/> names it in the error.</summary>
+    /// <remarks>
+    /// The matrix is equilibrated first (A = D S D with D = diag(√a_jj), so S has a unit diagonal) and S is factored, so
+    /// the collinearity tolerance does not depend on the covariates' units: a covariate in the millions (a squared
+    /// population) beside a share between 0 and 1 is not mistaken for a collinear one. A⁻¹ = D⁻¹ S⁻¹ D⁻¹.
+    /// </remarks>
     public static double[] Inverse(double[] a, int k, string what)
     {
+        var scale = new double[k];
+        for (int j = 0; j < k; j++)
+        {
+            double diag = a[j * k + j];
+            if (!(diag > 0) || !double.IsFinite(diag))
+            {
+                throw new InvalidOperationException(
+                    $"The {what} is singular (column {j + 1} is zero in every row used): a covariate is constant or collinear within this comparison; drop it or use fewer covariates.");
+            }
+
+            scale[j] = 1 / Math.Sqrt(diag);
+        }
+
+        var scaled = new double[k * k];
+        for (int r = 0; r < k; r++)
+        {
+            for (int c = 0; c < k; c++)
+            {
+                scaled[r * k + c] = a[r * k + c] * scale[r] * scale[c];
+            }
+        }
+
         Cholesky chol;
         try
         {
-            chol = Cholesky.Factor(a, k, 1e-12);
+            chol = Cholesky.Factor(scaled, k, 1e-12);
         }
         catch (MatrixNotPositiveDefiniteException e)
         {
@@ -64,7 +91,7 @@ internal static class DidLinearAlgebra
             chol.Solve(unit, col);
             for (int r = 0; r < k; r++)
             {
-                inv[r * k + j] = col[r];
+                inv[r * k + j] = col[r] * scale[r] * scale[j];
             }
         }
 

@@ -100,6 +100,9 @@ internal static class DidCommand
             console.Line(string.Create(inv, $"cohort {c.Key}: {c.Estimate:F4} [{c.CiLower:F4}, {c.CiUpper:F4}]"));
         }
 
+        var (ev, co) = (result.EventTimeAverage, result.CohortAverage);
+        console.Line(string.Create(inv, $"average over event times 0+: {ev.Estimate:F4} [{ev.CiLower:F4}, {ev.CiUpper:F4}]"));
+        console.Line(string.Create(inv, $"average over cohorts (size-weighted): {co.Estimate:F4} [{co.CiLower:F4}, {co.CiUpper:F4}]"));
         if (result.TwoWayFixedEffects is { } t)
         {
             console.Line(string.Create(inv, $"two-way fixed effects (comparison only): {t.Estimate:F4} [{t.CiLower:F4}, {t.CiUpper:F4}]"));

@@ -9,6 +9,10 @@ namespace CausalCart.Core.Results;
 /// <param name="Study">The study's name (the data file's name unless given).</param>
 /// <param name="Design">The panel and the estimator's settings.</param>
 /// <param name="Overall">The simple aggregate: the average effect over all treated unit-periods after treatment.</param>
+/// <param name="EventTimeAverage">The event-study aggregate: the mean of the event-study effects at event times 0 and later
+/// (<c>did::aggte(type = "dynamic")</c>'s overall summary).</param>
+/// <param name="CohortAverage">The by-cohort aggregate: the cohort-size-weighted mean of <paramref name="ByCohort"/>
+/// (<c>did::aggte(type = "group")</c>'s overall summary, the headline in Callaway &amp; Sant'Anna 2021). Since schema 1.1.</param>
 /// <param name="EventStudy">Effect by event time (periods since first treatment; negative: before it, a pre-trend check).</param>
 /// <param name="ByCohort">Average effect by cohort (first-treated period) after treatment.</param>
 /// <param name="GroupTime">Every group-time effect ATT(g, t).</param>
@@ -22,6 +26,8 @@ public sealed record DidAnalysisResult(
     string Study,
     DidDesign Design,
     DidPoint Overall,
+    DidPoint EventTimeAverage,
+    DidPoint CohortAverage,
     IReadOnlyList<DidPoint> EventStudy,
     IReadOnlyList<DidPoint> ByCohort,
     IReadOnlyList<DidGroupTime> GroupTime,

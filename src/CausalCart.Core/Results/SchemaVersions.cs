@@ -13,7 +13,9 @@ public static class SchemaVersions
     public const string Analysis = "1.3";
 
     /// <summary>Version of the difference-in-differences result schema (<see cref="DidAnalysisResult"/>).</summary>
-    public const string Did = "1.0";
+    /// <remarks>1.1 added <c>eventTimeAverage</c> and <c>cohortAverage</c>, the overall summaries of the event-study and
+    /// by-cohort aggregations. Older readers can ignore them.</remarks>
+    public const string Did = "1.1";
 
     /// <summary>Version of the instrumental-variable result schema (<see cref="IvAnalysisResult"/>).</summary>
     public const string Iv = "1.0";

@@ -103,6 +103,12 @@ public static class DidService
         {
             throw new CausalCartException(ErrorKind.Usage, "The panel cannot be analysed: " + e.Message, e);
         }
+        catch (InvalidOperationException e)
+        {
+            // CallawaySantAnna.Fit's documented failures: a singular covariate design, or covariates that separate a cohort
+            // from its comparison units (no overlap, so the conditional effect is not identified from these data).
+            throw new CausalCartException(ErrorKind.NotIdentifiable, "The effect cannot be estimated with these covariates: " + e.Message, e);
+        }
 
         var warnings = new List<string>(fit.Warnings);
         DidAggregate simple = fit.Aggregate(DidAggregation.Simple);
@@ -134,7 +140,6 @@ public static class DidService
             warnings.Add($"{panel.DroppedUnits} unit(s) were dropped ({panel.AlwaysTreatedUnits} treated from the first period, so without a period before treatment; the rest with missing periods).");
         }
 
-        var o = simple.Overall;
         var design = new DidDesign(
             request.Unit,
             request.Time,
@@ -156,7 +161,9 @@ public static class DidService
             SchemaVersions.Did,
             request.Study ?? Path.GetFileNameWithoutExtension(request.DataPath),
             design,
-            new DidPoint(0, o.Estimate, o.StdError, o.CiLower, o.CiUpper, o.CiLower, o.CiUpper),
+            Single(simple.Overall),
+            Single(dynamic.Overall),
+            Single(cohort.Overall),
             eventStudy,
             [.. cohort.Points.OrderBy(p => p.Key).Select(Point)],
             [.. fit.Effects.Where(e => !e.IsReference).Select(e => new DidGroupTime(e.Group, e.Period, e.EventTime, e.Att, e.StdError, e.CiLower, e.CiUpper, e.NTreated, e.NControl))],
@@ -165,6 +172,8 @@ public static class DidService
             warnings,
             Manifests.Create(unchecked((int)request.Options.Seed), inputs));
     }
+
+    private static DidPoint Single(DidEstimate e) => new(0, e.Estimate, e.StdError, e.CiLower, e.CiUpper, e.CiLower, e.CiUpper);
 
     private static DidPoint Point(DidAggregatePoint p) => new(p.Key, p.Estimate, p.StdError, p.CiLower, p.CiUpper, p.BandLower, p.BandUpper);
 

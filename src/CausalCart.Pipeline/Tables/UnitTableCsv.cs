@@ -77,6 +77,23 @@ public static class UnitTableCsv
             throw new CausalCartException(ErrorKind.Usage, $"{sourceName} has a header but no data rows.");
         }
 
+        // An unnamed column (R's write.csv puts its row names under the header "") gets the name column<N>, its
+        // 1-based position, so such exports read as they are and the column can still be chosen by that name.
+        for (var c = 0; c < header.Length; c++)
+        {
+            if (header[c].Length == 0)
+            {
+                var name = $"column{c + 1}";
+                if (Array.IndexOf(header, name) >= 0)
+                {
+                    throw new CausalCartException(ErrorKind.Usage,
+                        $"{sourceName}: column {c + 1} of the header has no name, and the name it would get ('{name}') is already taken by another column.");
+                }
+
+                header[c] = name;
+            }
+        }
+
         var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -86,11 +103,6 @@ public static class UnitTableCsv
         var columns = new List<UnitColumn>(header.Length);
         for (var c = 0; c < header.Length; c++)
         {
-            if (header[c].Length == 0)
-            {
-                throw new CausalCartException(ErrorKind.Usage, $"{sourceName}: column {c + 1} of the header has no name.");
-            }
-
             columns.Add(TypeColumn(header[c], rows, c));
         }
 

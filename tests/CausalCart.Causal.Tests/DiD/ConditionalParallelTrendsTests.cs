@@ -109,6 +109,27 @@ public class ConditionalParallelTrendsTests(ITestOutputHelper output)
         Assert.Contains("separate", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Estimates_do_not_depend_on_the_units_of_the_covariates()
+    {
+        // z in units 10⁴ times smaller (a population in persons instead of tens of thousands) and its square (~10⁸) beside
+        // 0/1 region dummies: the same model, so the same estimates; the covariate matrices must not be refused as singular
+        // because their diagonals span fifteen orders of magnitude.
+        var world = World(14, 1500);
+        foreach (DidEstimation method in Enum.GetValues<DidEstimation>())
+        {
+            CallawaySantAnnaResult unit = Fit(world.Panel(withCovariates: true, zScale: 1, withSquare: true), method);
+            CallawaySantAnnaResult scaled = Fit(world.Panel(withCovariates: true, zScale: 1e4, withSquare: true), method);
+            foreach (int t in new[] { 1, 3, 4 })
+            {
+                GroupTimeEffect a = unit.Effect(3, t), b = scaled.Effect(3, t);
+                output.WriteLine($"{method} ATT(3,{t}): z in units {a.Att:F8} ({a.StdError:F8}), z × 10⁴ {b.Att:F8} ({b.StdError:F8})");
+                Assert.Equal(a.Att, b.Att, 1e-7);
+                Assert.Equal(a.StdError, b.StdError, 1e-7);
+            }
+        }
+    }
+
     /// <summary>Long-format rows of the synthetic world.</summary>
     private sealed class DidColumnsWorld
     {
@@ -127,7 +148,7 @@ public class ConditionalParallelTrendsTests(ITestOutputHelper output)
             return w;
         }
 
-        public DidPanel Panel(bool withCovariates, bool dropRegion2 = false)
+        public DidPanel Panel(bool withCovariates, bool dropRegion2 = false, double zScale = 1, bool withSquare = false)
         {
             var rows = _rows.Where(r => !dropRegion2 || r.Region != 2).ToList();
             var covariates = new List<DidCovariate>();
@@ -139,7 +160,11 @@ public class ConditionalParallelTrendsTests(ITestOutputHelper output)
                     covariates.Add(new DidCovariate("region2", [.. rows.Select(r => r.Region == 2 ? 1.0 : 0.0)]));
                 }
 
-                covariates.Add(new DidCovariate("z", [.. rows.Select(r => r.Z)]));
+                covariates.Add(new DidCovariate("z", [.. rows.Select(r => r.Z * zScale)]));
+                if (withSquare)
+                {
+                    covariates.Add(new DidCovariate("z2", [.. rows.Select(r => r.Z * zScale * r.Z * zScale)]));
+                }
             }
 
             return DidPanel.Create(new DidPanelColumns(

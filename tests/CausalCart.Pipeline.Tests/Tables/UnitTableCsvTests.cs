@@ -52,6 +52,19 @@ public sealed class UnitTableCsvTests
     }
 
     [Fact]
+    public void Unnamed_column_from_an_r_export_is_named_by_its_position()
+    {
+        // R's write.csv puts its row names under the header "": the file reads, and the column is column1.
+        var table = Parse("\"\",\"y\"\n\"1\",2.5\n\"2\",3\n");
+        Assert.Equal([1.0, 2.0], table.Numeric("column1").Values.ToArray());
+        Assert.Equal([2.5, 3.0], table.Numeric("y").Values.ToArray());
+
+        var clash = Assert.Throws<CausalCartException>(() => Parse("column2,\n1,2\n"));
+        Assert.Contains("column 2 of the header has no name", clash.Message, StringComparison.Ordinal);
+        Assert.Contains("'column2'", clash.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Headerless_file_takes_given_names()
     {
         var table = Parse("1,2.5\n0,3\n", ["t", "y"]);
