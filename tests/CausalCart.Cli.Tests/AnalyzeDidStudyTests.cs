@@ -59,6 +59,19 @@ public sealed class AnalyzeDidStudyTests
         var later = notYet.Json<DidAnalysisResult>();
         Assert.Equal("not_yet_treated", later.Design.ControlGroup);
         Assert.True(Math.Abs(later.Overall.Estimate - RolloutWorld.Effect) < 3 * later.Overall.StdError, $"not-yet ATT {later.Overall.Estimate:F3}");
+
+        // A universal base period and one period of anticipation: the reference event time moves to −2 (exactly 0),
+        // event time −1 is then an effect estimate (zero here: users did not anticipate), and the effects stay put.
+        File.WriteAllText(spec, Spec.Replace("  periods: 8\n", "  periods: 8\n  base_period: universal\n  anticipation: 1\n", StringComparison.Ordinal));
+        var announced = await Cli.RunAsync("analyze", spec, "--json");
+        Assert.True(announced.ExitCode == 0, announced.ToString());
+        var universal = announced.Json<DidAnalysisResult>();
+        Assert.Equal(("universal", 1), (universal.Design.BasePeriod, universal.Design.Anticipation));
+        var reference = Assert.Single(universal.EventStudy, p => p.Key == -2);
+        Assert.Equal((0.0, 0.0), (reference.Estimate, reference.StdError));
+        var before = Assert.Single(universal.EventStudy, p => p.Key == -1);
+        Assert.True(Math.Abs(before.Estimate) < 3 * before.StdError, $"event time −1: {before.Estimate:F3} (se {before.StdError:F3})");
+        Assert.True(Math.Abs(universal.Overall.Estimate - RolloutWorld.Effect) < 3 * universal.Overall.StdError, $"ATT {universal.Overall.Estimate:F3}");
     }
 
     [Fact]

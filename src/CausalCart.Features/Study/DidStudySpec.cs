@@ -42,6 +42,13 @@ public sealed record DidStudySpec
     /// <summary>(<c>control</c>) The comparison units: <c>never</c> (default) or <c>not_yet</c> treated users.</summary>
     public DidControl Control { get; init; } = DidControl.NeverTreated;
 
+    /// <summary>(<c>base_period</c>) <c>varying</c> (default) or <c>universal</c>.</summary>
+    public DidBase BasePeriod { get; init; } = DidBase.Varying;
+
+    /// <summary>(<c>anticipation</c>) Periods before their first exposure in which users may already react (e.g. an
+    /// announced rollout); 0 (default) to <see cref="Periods"/> − 2.</summary>
+    public int Anticipation { get; init; }
+
     /// <summary>End of the last period: <see cref="Start"/> + <see cref="Periods"/> · <see cref="Period"/>.</summary>
     public DateTime End => Start + (Period * Periods);
 }

@@ -44,6 +44,10 @@ internal static class StudyNames
         ("never", DidControl.NeverTreated),
         ("not_yet", DidControl.NotYetTreated));
 
+    public static readonly NameTable<DidBase> DidBases = new(
+        ("varying", DidBase.Varying),
+        ("universal", DidBase.Universal));
+
     public static readonly NameTable<NuisanceLearner> Nuisances = new(
         ("logistic", NuisanceLearner.Logistic),
         ("linear", NuisanceLearner.Linear),

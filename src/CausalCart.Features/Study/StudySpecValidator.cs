@@ -105,6 +105,16 @@ internal static class StudySpecValidator
             p.Add("did.control", $"({(int)did.Control}) is not a comparison group. Valid: {StudyNames.DidControls.Valid}.");
         }
 
+        if (!StudyNames.DidBases.IsDefined(did.BasePeriod))
+        {
+            p.Add("did.base_period", $"({(int)did.BasePeriod}) is not a base period. Valid: {StudyNames.DidBases.Valid}.");
+        }
+
+        if (did.Anticipation < 0 || (did.Periods >= 2 && did.Anticipation > did.Periods - 2))
+        {
+            p.Add("did.anticipation", $"{did.Anticipation} is out of range: 0 to {Math.Max(0, did.Periods - 2)} periods (at least one period before anticipation and one after treatment).");
+        }
+
         if (!StudyNames.OutcomeValues.IsDefined(did.OutcomeValue))
         {
             p.Add("did.outcome.value", $"({(int)did.OutcomeValue}) is not an outcome value. Valid values: {StudyNames.OutcomeValues.Valid}.");

@@ -25,7 +25,7 @@ internal sealed class StudySpecYamlReader
     private static readonly string[] OutcomeKeys = ["action", "within", "value", "after_grace", "start"];
     private static readonly string[] GraphKeys = ["file", "text", "format", "treatment", "outcome", "bad_controls"];
     private static readonly string[] WhoRespondsKeys = ["groups", "segment"];
-    private static readonly string[] DidKeys = ["rollout", "arm", "start", "period", "periods", "outcome", "control"];
+    private static readonly string[] DidKeys = ["rollout", "arm", "start", "period", "periods", "outcome", "control", "base_period", "anticipation"];
     private static readonly string[] DidOutcomeKeys = ["action", "value"];
 
     // The target-trial keys a difference-in-differences study replaces.
@@ -170,6 +170,19 @@ internal sealed class StudySpecYamlReader
             }
         }
 
+        int anticipation = 0;
+        if (OptionalScalar(map, "anticipation", path) is { } anticipationText)
+        {
+            if (int.TryParse(anticipationText, NumberStyles.None, CultureInfo.InvariantCulture, out var k))
+            {
+                anticipation = k;
+            }
+            else
+            {
+                _p.Add("did.anticipation", $"'{anticipationText}' is not a whole number of periods (0 or more).");
+            }
+        }
+
         CanonicalAction? action = null;
         OutcomeValue value = OutcomeValue.Any;
         if (!map.TryGetValue("outcome", out var outcomeNode))
@@ -201,6 +214,8 @@ internal sealed class StudySpecYamlReader
                 OutcomeAction = action ?? CanonicalAction.Buy,
                 OutcomeValue = value,
                 Control = map.TryGetValue("control", out var control) ? Enum(control, "did.control", StudyNames.DidControls, "comparison group") ?? DidControl.NeverTreated : DidControl.NeverTreated,
+                BasePeriod = map.TryGetValue("base_period", out var basePeriod) ? Enum(basePeriod, "did.base_period", StudyNames.DidBases, "base period") ?? DidBase.Varying : DidBase.Varying,
+                Anticipation = anticipation,
             },
             Seed = root.TryGetValue("seed", out var seed) ? Seed(seed) : 0,
         };

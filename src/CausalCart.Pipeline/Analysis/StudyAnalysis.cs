@@ -234,6 +234,8 @@ public static class StudyAnalysis
             {
                 Seed = (ulong)spec.Seed,
                 ControlGroup = did.Control == DidControl.NotYetTreated ? Causal.DiD.DidControlGroup.NotYetTreated : Causal.DiD.DidControlGroup.NeverTreated,
+                BasePeriod = did.BasePeriod == DidBase.Universal ? Causal.DiD.DidBasePeriod.Universal : Causal.DiD.DidBasePeriod.Varying,
+                Anticipation = did.Anticipation,
             },
         }, inputs);
         return result with

@@ -42,6 +42,9 @@ public sealed class StudySpecDidTests
         Assert.Equal(4, spec.Seed);
         Assert.Equal(DidControl.NeverTreated, did.Control);
         Assert.Equal(DidControl.NotYetTreated, StudySpec.Parse(Rollout.Replace("  periods: 8\n", "  periods: 8\n  control: not_yet\n", StringComparison.Ordinal)).Did!.Control);
+        Assert.Equal((DidBase.Varying, 0), (did.BasePeriod, did.Anticipation));
+        var announced = StudySpec.Parse(Rollout.Replace("  periods: 8\n", "  periods: 8\n  base_period: universal\n  anticipation: 1\n", StringComparison.Ordinal)).Did!;
+        Assert.Equal((DidBase.Universal, 1), (announced.BasePeriod, announced.Anticipation));
         Assert.Empty(spec.FindProblems());
     }
 
@@ -70,6 +73,9 @@ public sealed class StudySpecDidTests
     [InlineData("  arm: on\n", "  arm: on\n  cohorts: 3\n", "did.cohorts", "not a known key")]
     [InlineData("unit: user\n", "unit: user_item\n", "unit", "must be user")]
     [InlineData("  periods: 8\n", "  periods: 8\n  control: later\n", "did.control", "Valid: never, not_yet")]
+    [InlineData("  periods: 8\n", "  periods: 8\n  base_period: fixed\n", "did.base_period", "Valid: varying, universal")]
+    [InlineData("  periods: 8\n", "  periods: 8\n  anticipation: -1\n", "did.anticipation", "not a whole number")]
+    [InlineData("  periods: 8\n", "  periods: 8\n  anticipation: 7\n", "did.anticipation", "out of range: 0 to 6")]
     public void Bad_did_entries_are_reported_with_their_key(string from, string to, string path, string message)
     {
         var yaml = Rollout.Replace(from, to, StringComparison.Ordinal);
