@@ -76,6 +76,10 @@ public sealed class EstimateMethodsAndWhoRespondsTests
         var segment = await Cli.RunAsync("estimate", "--data", data, "--treatment", "t", "--outcome", "y", "--methods", "regression", "--segment", "tier", "--refuters", "none");
         Assert.Equal(2, segment.ExitCode);
         Assert.Contains("Segment column 'tier' is not in the data", segment.Stderr, StringComparison.Ordinal);
+
+        var twice = await Cli.RunAsync("estimate", "--data", data, "--treatment", "t", "--outcome", "y", "--controls", "x,x", "--refuters", "none");
+        Assert.Equal(2, twice.ExitCode);
+        Assert.Contains("--controls names 'x' more than once", twice.Stderr, StringComparison.Ordinal);
     }
 
     private static async Task<string> Summary(string data)

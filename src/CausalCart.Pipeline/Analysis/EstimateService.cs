@@ -33,6 +33,11 @@ public static class EstimateService
             throw new CausalCartException(ErrorKind.Usage, $"'{IvService.Names(request.IvMethods)[0]}' is an instrumental-variable method and needs an instrument column: give --instrument.");
         }
 
+        if (request.Controls.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new CausalCartException(ErrorKind.Usage, $"--controls names '{twice.Key}' more than once; list each column once.");
+        }
+
         var controls = request.Controls.Count > 0
             ? request.Controls
             : table.Columns.Select(c => c.Name).Where(n => n != request.Treatment && n != request.Outcome && n != request.Group && n != request.Instrument).ToList();
