@@ -62,6 +62,25 @@ public sealed class IvCommandTests
         var unknown = await Cli.RunAsync("iv", "--data", data, "--treatment", "used_coupon", "--outcome", "spend", "--instrument", "email", "--methods", "liml");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("Valid methods: 2sls, wald, pliv, dr_late", unknown.Stderr, StringComparison.Ordinal);
+
+        // Without controls, 'all' runs the methods that need none and says so; naming one that adjusts is refused.
+        var bare = await Cli.RunAsync("iv", "--data", data, "--treatment", "used_coupon", "--outcome", "spend", "--instrument", "email", "--json");
+        Assert.True(bare.ExitCode == 0, bare.ToString());
+        var plain = bare.Json<IvAnalysisResult>();
+        Assert.Equal(["2sls", "wald"], plain.Estimates.Select(e => e.Method).ToArray());
+        Assert.Contains(plain.Warnings, w => w.Contains("pliv and dr_late were left out", StringComparison.Ordinal));
+        var pliv = await Cli.RunAsync("iv", "--data", data, "--treatment", "used_coupon", "--outcome", "spend", "--instrument", "email", "--methods", "pliv");
+        Assert.Equal(2, pliv.ExitCode);
+        Assert.Contains("'pliv' adjusts for controls and none were given", pliv.Stderr, StringComparison.Ordinal);
+
+        // An instrument that is the treatment, or constant, cannot move the treatment: usage errors that say so.
+        var self = await Cli.RunAsync("iv", "--data", data, "--treatment", "used_coupon", "--outcome", "spend", "--instrument", "used_coupon");
+        Assert.Equal(2, self.ExitCode);
+        Assert.Contains("is also the treatment", self.Stderr, StringComparison.Ordinal);
+        File.WriteAllLines(dir.File("constant.csv"), lines.Select((l, i) => i == 0 ? l : string.Join(',', l.Split(',').Select((f, j) => j == 2 ? "1" : f))));
+        var constant = await Cli.RunAsync("iv", "--data", dir.File("constant.csv"), "--treatment", "used_coupon", "--outcome", "spend", "--instrument", "email");
+        Assert.Equal(2, constant.ExitCode);
+        Assert.Contains("takes the single value 1 on every row used", constant.Stderr, StringComparison.Ordinal);
     }
 
     private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());

@@ -92,14 +92,44 @@ public static class IvService
             throw new CausalCartException(ErrorKind.Usage, $"Only {keep.Count} row(s) have the outcome, the treatment and the instrument; an IV estimate needs at least 10.");
         }
 
+        if (string.Equals(request.Instrument, request.Treatment, StringComparison.Ordinal) || string.Equals(request.Instrument, request.Outcome, StringComparison.Ordinal))
+        {
+            throw new CausalCartException(ErrorKind.Usage,
+                $"The instrument '{request.Instrument}' is also the {(request.Instrument == request.Treatment ? "treatment" : "outcome")}: an instrument is a separate column that moves the treatment (e.g. a randomised offer).");
+        }
+
         var notes = new List<string>();
         var (xRows, names) = DesignMatrixBuilder.EncodeControls(table, request.Controls, keep, notes);
         int n = keep.Count, p = names.Length;
         double[] y = [.. keep.Select(r => y0[r])], d = [.. keep.Select(r => d0[r])], z = [.. keep.Select(r => z0[r])];
+        if (z.All(v => v == z[0]))
+        {
+            throw new CausalCartException(ErrorKind.Usage,
+                $"The instrument '{request.Instrument}' takes the single value {z[0].ToString(System.Globalization.CultureInfo.InvariantCulture)} on every row used, so it cannot move the treatment.");
+        }
+
         bool dBinary = d.All(v => v is 0 or 1), zBinary = z.All(v => v is 0 or 1);
-        IReadOnlyList<string> methods = request.Methods.Count > 0
-            ? request.Methods
-            : [.. MethodNames.Where(m => (m != "wald" && m != "dr_late") || (dBinary && zBinary))];
+        var adjusted = new[] { "pliv", "dr_late" };
+        var warnings = new List<string>(notes.Where(s => s.Contains("dropped", StringComparison.Ordinal)));
+        IReadOnlyList<string> methods;
+        if (request.Methods.Count > 0)
+        {
+            methods = request.Methods;
+            if (p == 0 && methods.FirstOrDefault(adjusted.Contains) is { } needsControls)
+            {
+                throw new CausalCartException(ErrorKind.Usage,
+                    $"'{needsControls}' adjusts for controls and none were given: name them with --controls, or use 2sls or wald.");
+            }
+        }
+        else
+        {
+            methods = [.. MethodNames.Where(m => ((m != "wald" && m != "dr_late") || (dBinary && zBinary)) && (p > 0 || !adjusted.Contains(m)))];
+            if (p == 0)
+            {
+                warnings.Add("pliv and dr_late were left out: they adjust for controls, and none were given.");
+            }
+        }
+
         if (methods.FirstOrDefault(m => m is "wald" or "dr_late" && !(dBinary && zBinary)) is { } needsBinary)
         {
             throw new CausalCartException(ErrorKind.Usage,
@@ -108,22 +138,23 @@ public static class IvService
 
         var x = new Matrix(n, p, xRows);
         var controls = Enumerable.Range(0, p).Select(j => new IvColumn(names[j], [.. Enumerable.Range(0, n).Select(i => xRows[(i * p) + j])])).ToArray();
-        var warnings = new List<string>(notes.Where(s => s.Contains("dropped", StringComparison.Ordinal)));
         var level = request.ConfidenceLevel;
         var effectOptions = new EffectOptions { Seed = request.Seed, ConfidenceLevel = level };
         var dml = new DmlOptions { Learners = request.Learners ?? NuisanceLearners.Linear };
         var estimates = new List<IvEstimate>();
         try
         {
-            var ivData = new IvData(y, d, z, x, names);
+            // The double-ML estimators' data (it requires controls, so it is built only for them).
+            IvData? ivData = null;
+            IvData DmlData() => ivData ??= new IvData(y, d, z, x, names);
             foreach (string method in methods)
             {
                 IvEstimate e = method switch
                 {
                     "2sls" => TwoStage(y, d, z, controls, request, level),
                     "wald" => Wald(y, d, z, level, p),
-                    "pliv" => Pliv(new PartiallyLinearIv(effectOptions, dml).Estimate(ivData)),
-                    _ => DrLate(new DrLate(effectOptions, dml).Estimate(ivData)),
+                    "pliv" => Pliv(new PartiallyLinearIv(effectOptions, dml).Estimate(DmlData())),
+                    _ => DrLate(new DrLate(effectOptions, dml).Estimate(DmlData())),
                 };
                 estimates.Add(e);
                 warnings.AddRange(e.Notes.Where(s => s.Contains("weak", StringComparison.OrdinalIgnoreCase) || s.Contains("equals", StringComparison.OrdinalIgnoreCase)));
