@@ -119,6 +119,24 @@ public sealed class DidCommandTests
         var reversal = await Cli.RunAsync("did", "--data", dir.File("reversal.csv"), "--unit", "u", "--time", "t", "--outcome", "y", "--treated", "d");
         Assert.Equal(2, reversal.ExitCode);
         Assert.Contains("treatment timing cannot be read", reversal.Stderr, StringComparison.Ordinal);
+
+        // Messages name the CLI's flags, not the library's options.
+        File.WriteAllLines(dir.File("unbalanced.csv"), ["u,t,y,g", "1,1,0,0", "1,2,1,0", "2,1,0,2", "2,2,3,2", "3,1,0,0"]);
+        var unbalanced = await Cli.RunAsync("did", "--data", dir.File("unbalanced.csv"), "--unit", "u", "--time", "t", "--outcome", "y", "--first-treated", "g");
+        Assert.Equal(2, unbalanced.ExitCode);
+        Assert.Contains("unit 3 has no row for period 2", unbalanced.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--drop-incomplete-units", unbalanced.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", unbalanced.Stderr, StringComparison.Ordinal);
+        File.WriteAllLines(dir.File("all-treated.csv"), ["u,t,y,g", "1,1,0,2", "1,2,1,2", "2,1,0,3", "2,2,3,3", "2,3,3,3", "1,3,1,2"]);
+        var allTreated = await Cli.RunAsync("did", "--data", dir.File("all-treated.csv"), "--unit", "u", "--time", "t", "--outcome", "y", "--first-treated", "g");
+        Assert.Equal(2, allTreated.ExitCode);
+        Assert.Contains("--control not-yet", allTreated.Stderr, StringComparison.Ordinal);
+
+        // One unit per group runs, but the intervals are flagged (their spread is zero by construction).
+        File.WriteAllLines(dir.File("tiny.csv"), ["u,t,y,g", "1,1,0,0", "1,2,1,0", "2,1,0,2", "2,2,3,2"]);
+        var tiny = await Cli.RunAsync("did", "--data", dir.File("tiny.csv"), "--unit", "u", "--time", "t", "--outcome", "y", "--first-treated", "g", "--bootstrap", "0");
+        Assert.True(tiny.ExitCode == 0, tiny.ToString());
+        Assert.Contains("Too few units for trustworthy intervals: the never-treated group has 1, cohort 2 has 1 unit(s)", tiny.Stderr, StringComparison.Ordinal);
     }
 
     private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());

@@ -85,7 +85,7 @@ public static class DidService
         }
         catch (ArgumentException e)
         {
-            throw new CausalCartException(ErrorKind.Usage, "The treatment timing cannot be read: " + e.Message, e);
+            throw new CausalCartException(ErrorKind.Usage, "The treatment timing cannot be read: " + Plain(e), e);
         }
 
         var covariates = request.Covariates.Select(c => new DidCovariate(c, Numbers(table, c, "covariate"))).ToArray();
@@ -101,7 +101,7 @@ public static class DidService
         }
         catch (ArgumentException e)
         {
-            throw new CausalCartException(ErrorKind.Usage, "The panel cannot be analysed: " + e.Message, e);
+            throw new CausalCartException(ErrorKind.Usage, "The panel cannot be analysed: " + Plain(e), e);
         }
         catch (InvalidOperationException e)
         {
@@ -133,6 +133,18 @@ public static class DidService
         {
             warnings.Add("Before treatment the treated cohorts already moved apart from the comparison units (a pre-treatment event time's " +
                 "uniform band excludes zero): parallel trends are doubtful, so the effects after treatment may be biased.");
+        }
+
+        // Intervals come from the spread of units' influence functions within each group; with a handful of units that
+        // spread is itself unknown (with one unit it is exactly zero), so say so rather than print a confident interval.
+        const int fewUnits = 5;
+        var groupSizes = Enumerable.Range(0, panel.UnitCount).GroupBy(panel.FirstTreated).ToDictionary(g => g.Key, g => g.Count());
+        var small = groupSizes.Where(kv => kv.Value < fewUnits && (kv.Key > 0 || request.Options.ControlGroup == DidControlGroup.NeverTreated))
+            .OrderBy(kv => kv.Key).Select(kv => kv.Key == 0 ? $"the never-treated group has {kv.Value}" : $"cohort {kv.Key} has {kv.Value}").ToList();
+        if (small.Count > 0)
+        {
+            warnings.Add($"Too few units for trustworthy intervals: {string.Join(", ", small)} unit(s) (fewer than {fewUnits}); the standard errors " +
+                "rest on the spread between those units and can be far too small.");
         }
 
         if (panel.DroppedUnits > 0)
@@ -171,6 +183,16 @@ public static class DidService
             preTrends,
             warnings,
             Manifests.Create(unchecked((int)request.Options.Seed), inputs));
+    }
+
+    /// <summary>The estimator's message in a user's terms: without the parameter name, and with the library's option
+    /// names replaced by the CLI flag and study-spec key that set them.</summary>
+    private static string Plain(ArgumentException e)
+    {
+        string message = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message;
+        return message
+            .Replace($"pass {nameof(UnbalancedPanelHandling)}.{nameof(UnbalancedPanelHandling.DropIncompleteUnits)}", "pass --drop-incomplete-units", StringComparison.Ordinal)
+            .Replace("use ControlGroup = NotYetTreated", "compare with not-yet-treated units instead (--control not-yet; in a study spec, did.control: not_yet)", StringComparison.Ordinal);
     }
 
     private static DidPoint Single(DidEstimate e) => new(0, e.Estimate, e.StdError, e.CiLower, e.CiUpper, e.CiLower, e.CiUpper);
