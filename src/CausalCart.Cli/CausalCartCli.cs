@@ -90,7 +90,8 @@ public static class CausalCartCli
                 console.Info($"error: {ex.Message}");
                 return ExitCodes.Usage;
             case ArgumentException arg:
-                console.Info($"error: {arg.Message}");
+                // The message without .NET's " (Parameter 'name')" suffix, which names code, not the user's input.
+                console.Info($"error: {(arg.ParamName is { } name ? arg.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : arg.Message)}");
                 return ExitCodes.Usage;
             default:
                 console.Info($"unexpected error: {ex}");

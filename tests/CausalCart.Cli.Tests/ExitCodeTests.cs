@@ -23,6 +23,12 @@ public sealed class ExitCodeTests
         Assert.Contains("nope.csv", missing.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, (await Cli.RunAsync("frobnicate")).ExitCode);
         Assert.Equal(2, (await Cli.RunAsync("estimate", "--data", dir.File("nope.csv"))).ExitCode);
+
+        // An invalid option value: the message names the option, without .NET's "(Parameter '…')" suffix.
+        var users = await Cli.RunAsync("simulate", "--users", "0", "--out", dir.File("world"));
+        Assert.Equal(2, users.ExitCode);
+        Assert.Contains("Users must be positive (got 0)", users.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", users.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
