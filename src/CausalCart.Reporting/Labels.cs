@@ -2,8 +2,8 @@ using CausalCart.Core.Results;
 
 namespace CausalCart.Reporting;
 
-/// <summary>Display names for the result enums, shared by the HTML and Markdown reports.</summary>
-internal static class Labels
+/// <summary>Display names for the result enums, shared by the HTML and Markdown reports and the console tables.</summary>
+public static class Labels
 {
     /// <summary>The method's name as the estimate tables show it.</summary>
     public static string Method(EffectMethod method) => method switch
@@ -71,6 +71,7 @@ internal static class Labels
         _ => method.ToString(),
     };
 
+    /// <summary>The estimand with the units it is about, e.g. "ATE (all units)".</summary>
     public static string Estimand(Estimand estimand) => estimand switch
     {
         Core.Results.Estimand.Ate => "ATE (all units)",
@@ -78,8 +79,10 @@ internal static class Labels
         _ => estimand.ToString(),
     };
 
+    /// <summary>The estimand's abbreviation, e.g. "ATE".</summary>
     public static string EstimandShort(Estimand estimand) => estimand.ToString().ToUpperInvariant();
 
+    /// <summary>The refutation test's name as the reports show it.</summary>
     public static string Refuter(Refuter refuter) => refuter switch
     {
         Core.Results.Refuter.Placebo => "Placebo treatment",
@@ -103,6 +106,7 @@ internal static class Labels
         _ => "runs",
     };
 
+    /// <summary>A refutation verdict in words.</summary>
     public static string Verdict(RefutationVerdict verdict) => verdict switch
     {
         RefutationVerdict.Passed => "Passed",

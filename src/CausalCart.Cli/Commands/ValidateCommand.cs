@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using CausalCart.Core.Errors;
 using CausalCart.Core.Progress;
+using CausalCart.Core.Results;
 using CausalCart.Core.Serialization;
 using CausalCart.Features.Study;
 using CausalCart.Pipeline.Validation;
@@ -39,6 +41,10 @@ internal static class ValidateCommand
             Description = "The study's nuisance learners (its 'nuisance:'): logistic, linear, gbdt, forest or stack; gbdt, forest and stack change AIPW only.",
             DefaultValueFactory = _ => NuisanceLearner.Logistic,
         };
+        var methods = new Option<string?>("--methods")
+        {
+            Description = "Comma-separated estimators of the study (its 'estimators:'), or all (every one: the meta-learners' intervals take 100 bootstrap refits each, so that is slow). Default: naive, regression, ipw, aipw.",
+        };
         var json = CommonOptions.Json();
         var output = new Option<string?>("--out") { Description = "Also write coverage.json (the result record) and coverage.md (the table) to this folder." };
         var command = new Command("coverage", """
@@ -51,9 +57,10 @@ internal static class ValidateCommand
               causalcart validate coverage --worlds 200 --users 3000 --seed 1
               causalcart validate coverage --worlds 20 --users 2000 --json > coverage.json
               causalcart validate coverage --worlds 30 --users 8000 --targeting rules --baseline rules --nuisance gbdt
+              causalcart validate coverage --worlds 200 --methods regression,aipw,dml_plr,matching,causal_forest
             """)
         {
-            worlds, users, seed, parallel, targeting, baseline, nuisance, json, output,
+            worlds, users, seed, parallel, targeting, baseline, nuisance, methods, json, output,
         };
         command.SetAction((parse, ct) =>
         {
@@ -66,10 +73,35 @@ internal static class ValidateCommand
                 Targeting = parse.GetValue(targeting),
                 Baseline = parse.GetValue(baseline),
                 Nuisance = parse.GetValue(nuisance),
+                Methods = CoverageMethods(parse.GetValue(methods)),
             };
             return Task.FromResult(Run(console, options, parse.GetValue(json), parse.GetValue(output), ct));
         });
         return command;
+    }
+
+    /// <summary>--methods as the study's estimators: null for the default, every one for <c>all</c>.</summary>
+    private static IReadOnlyList<EffectMethod>? CoverageMethods(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
+            return Enum.GetValues<EffectMethod>().Where(EstimatorNames.IsEstimator).ToArray();
+        }
+
+        var list = new List<EffectMethod>();
+        foreach (string name in CommonOptions.SplitList(text))
+        {
+            list.Add(EstimatorNames.TryParse(name.ToLowerInvariant(), out var m)
+                ? m
+                : throw new CausalCartException(ErrorKind.Usage, $"Unknown method '{name}' in --methods. Valid methods: {EstimatorNames.Valid}, all."));
+        }
+
+        return list;
     }
 
     private static int Run(CliConsole console, CoverageStudyOptions options, bool json, string? output, CancellationToken ct)

@@ -18,6 +18,10 @@ public static class EstimatorNames
     /// <summary>The name of a method, as specs and the CLI write it.</summary>
     public static string Name(EffectMethod method) => StudyNames.Estimators.Name(method);
 
+    /// <summary>Whether a spec can name <paramref name="method"/> in <c>estimators:</c> (not every <see cref="EffectMethod"/>
+    /// is a study estimator: the DiD and multi-arm methods have their own entry points).</summary>
+    public static bool IsEstimator(EffectMethod method) => StudyNames.Estimators.IsDefined(method);
+
     /// <summary>Every valid instrumental-variable method name (<c>2sls, wald, pliv, dr_late</c>), comma-separated.</summary>
     public static string ValidIv => StudyNames.IvEstimators.Valid;
 

@@ -1,3 +1,4 @@
+using CausalCart.Core.Results;
 using CausalCart.Features.Study;
 using CausalCart.Simulation;
 
@@ -33,6 +34,18 @@ public sealed record CoverageStudyOptions
     /// regression and IPW stay GLMs.
     /// </summary>
     public NuisanceLearner Nuisance { get; init; } = NuisanceLearner.Logistic;
+
+    /// <summary>The methods the demo study runs when <see cref="Methods"/> is null: naive, regression, IPW, AIPW.</summary>
+    public static IReadOnlyList<EffectMethod> DefaultMethods { get; } = [EffectMethod.Naive, EffectMethod.Regression, EffectMethod.Ipw, EffectMethod.Aipw];
+
+    /// <summary>
+    /// The study's <c>estimators:</c> (<c>--methods</c>), distinct; null runs <see cref="DefaultMethods"/>. Every method
+    /// reports its own interval (analytic, or 100 bootstrap refits for the S-, T-, X- and R-learners).
+    /// </summary>
+    public IReadOnlyList<EffectMethod>? Methods { get; init; }
+
+    /// <summary>The methods run: <see cref="Methods"/> or <see cref="DefaultMethods"/>.</summary>
+    public IReadOnlyList<EffectMethod> ResolvedMethods => Methods ?? DefaultMethods;
 
     /// <summary>
     /// Folder under which each world's files and store live while it is analysed (deleted after each world);
@@ -71,6 +84,24 @@ public sealed record CoverageStudyOptions
         if (!Enum.IsDefined(Nuisance))
         {
             throw new ArgumentException($"Nuisance ({(int)Nuisance}) is not a nuisance learner. Valid learners: logistic, linear, gbdt, forest.", nameof(Nuisance));
+        }
+
+        if (Methods is not null)
+        {
+            if (Methods.Count == 0)
+            {
+                throw new ArgumentException("Methods must name at least one method (or be left unset for the demo's four).", nameof(Methods));
+            }
+
+            foreach (EffectMethod m in Methods.Where(m => !EstimatorNames.IsEstimator(m)))
+            {
+                throw new ArgumentException($"Methods: ({(int)m}) is not a method. Valid methods: {EstimatorNames.Valid}.", nameof(Methods));
+            }
+
+            if (Methods.GroupBy(m => m).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw new ArgumentException($"Methods names {EstimatorNames.Name(twice.Key)} more than once.", nameof(Methods));
+            }
         }
 
         if (MaxDegreeOfParallelism < 1)

@@ -115,7 +115,7 @@ public static class CoverageStudyService
             new ShopSimulator(sim).Run(worldDir, null, cancellationToken);
             IngestService.Run(new IngestRequest { Path = worldDir, StorePath = Path.Combine(dir, "shop.duckdb") }, null, cancellationToken);
             var specPath = Path.Combine(dir, "study.yaml");
-            File.WriteAllText(specPath, SpecYaml(sim, options.Nuisance));
+            File.WriteAllText(specPath, SpecYaml(sim, options.Nuisance, options.ResolvedMethods));
             var spec = StudySpec.Load(specPath);
             var simTruth = SimulationTruth.Load(worldDir);
             var truth = simTruth.Outcome("any_buy");
@@ -156,9 +156,16 @@ public static class CoverageStudyService
     public static string Describe(CoverageStudyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Targeting == TargetingShape.Linear && options.Baseline == BaselineShape.Linear && options.Nuisance == NuisanceLearner.Logistic)
+        if (options.Targeting == TargetingShape.Linear && options.Baseline == BaselineShape.Linear && options.Nuisance == NuisanceLearner.Logistic && options.Methods is null)
         {
             return StudyDescription;
+        }
+
+        if (options.Methods is not null)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{StudyPrefix}methods {string.Join(", ", options.Methods.Select(EstimatorNames.Name))} (nuisance: {NuisanceName(options.Nuisance)}), " +
+                $"5-fold cross-fitting; no refutations. ShopSim world: --targeting {NameOf(options.Targeting)} --baseline {NameOf(options.Baseline)}.");
         }
 
         var methods = options.Nuisance switch
@@ -203,7 +210,7 @@ public static class CoverageStudyService
     }
 
     // The same study DemoService builds, with the store beside the spec and without refuters.
-    private static string SpecYaml(ShopSimOptions sim, NuisanceLearner nuisance) => string.Create(CultureInfo.InvariantCulture, $"""
+    private static string SpecYaml(ShopSimOptions sim, NuisanceLearner nuisance, IReadOnlyList<EffectMethod> methods) => string.Create(CultureInfo.InvariantCulture, $"""
         study: {sim.Campaign}-coverage
         data: {"{"} store: shop.duckdb {"}"}
         unit: user
@@ -212,7 +219,7 @@ public static class CoverageStudyService
         treatment: {"{"} campaign: {sim.Campaign} {"}"}
         outcome: {"{"} action: buy, within: {sim.OutcomeDays}d {"}"}
         covariates: {"{"} lookbacks: [1d, 7d, 30d, 60d], families: [action_counts, recency, price_stats, category_affinity] {"}"}
-        estimators: [naive, regression, ipw, aipw]
+        estimators: [{string.Join(", ", methods.Select(EstimatorNames.Name))}]
         nuisance: {NuisanceName(nuisance)}
         seed: {sim.Seed}
 

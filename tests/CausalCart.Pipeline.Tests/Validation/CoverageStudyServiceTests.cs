@@ -85,6 +85,27 @@ public sealed class CoverageStudyServiceTests : IDisposable
         Assert.NotEqual(Tiny.Value.WorldResults[0].TrueAte, other.WorldResults[0].TrueAte);
     }
 
+    [Fact]
+    public void Chosen_methods_are_the_study_s_estimators_and_each_gets_its_rows()
+    {
+        var methods = new[] { EffectMethod.DmlPlr, EffectMethod.Matching, EffectMethod.CausalForest, EffectMethod.TLearner };
+        var result = CoverageStudyService.Run(new CoverageStudyOptions { Worlds = 1, Users = 800, Seed = 11, Methods = methods });
+
+        Assert.Equal(0, result.FailedWorlds);
+        Assert.Equal(methods, result.Summaries.Select(s => s.Method).Distinct());
+        Assert.All(result.WorldResults[0].Estimates, e => Assert.True(e.StdError > 0 && e.CiLower < e.Estimate && e.Estimate < e.CiUpper, $"{e.Method} {e.Estimand}"));
+        Assert.Contains("methods dml_plr, matching, causal_forest, t_learner", result.Study, StringComparison.Ordinal);
+        var table = CoverageTable.Format(result);
+        Assert.Contains("| Causal forest | ATE | 1 |", table, StringComparison.Ordinal);
+        Assert.Contains("T-learner ATE coverage", table, StringComparison.Ordinal);
+
+        Assert.Equal("Methods", Assert.Throws<ArgumentException>(() => new CoverageStudyOptions { Methods = [] }.Validate()).ParamName);
+        var twice = Assert.Throws<ArgumentException>(() => new CoverageStudyOptions { Methods = [EffectMethod.Aipw, EffectMethod.Aipw] }.Validate());
+        Assert.Contains("aipw more than once", twice.Message, StringComparison.Ordinal);
+        var notStudy = Assert.Throws<ArgumentException>(() => new CoverageStudyOptions { Methods = [EffectMethod.CallawaySantAnna] }.Validate());
+        Assert.Contains("is not a method", notStudy.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0, 800, 1, 1, "Worlds")]
     [InlineData(3, 50, 1, 1, "Users")]
