@@ -293,7 +293,7 @@ public sealed class MatchingEstimator(EffectOptions? options = null, MatchingOpt
             balances.Add(BalanceTable.Summarise(estimand, BalanceTable.Compute(data, after), Options.BalanceThreshold));
         }
 
-        OverlapDiagnostics overlap = Diagnostics.Overlap(e, data.Treatment, data.W, Options.ExtremeThreshold);
+        OverlapDiagnostics overlap = Diagnostics.Overlap(e, data.Treatment, data.W, Options.ExtremeThreshold, Options.PropensityClip);
         var estimation = new EstimationResult(
             Method, estimates, Inference.Associate(data), overlap, BalanceTable.ToDiagnostics(balances[0], Options.BalanceThreshold), e);
         return new MatchingResult(estimation, tcSample, ctSample, balances, score, double.IsFinite(caliper) ? caliper : null);

@@ -16,8 +16,9 @@ namespace CausalCart.Causal.Matching;
 /// than <see cref="SubclassificationOptions.MinPerArm"/> units of an arm is merged with its smaller neighbour (a
 /// warning counts the merges); if a single stratum remains without enough of both arms the data are refused.
 /// Sample weights are refused; group ids are ignored by the standard error (a warning says so). Deterministic.</para>
-/// <para>Five strata remove roughly 90% of the bias of a single covariate (Cochran 1968); use more strata when the
-/// sample is large. No within-stratum regression adjustment is done.</para>
+/// <para>Five strata remove roughly 90% of the bias of a single covariate (Cochran 1968), but a fixed number of strata
+/// leaves a fixed bias while the standard error shrinks; by default the number of strata grows like √n
+/// (<see cref="SubclassificationOptions.AutomaticStrata"/>). No within-stratum regression adjustment is done.</para>
 /// </remarks>
 public sealed class SubclassificationEstimator(EffectOptions? options = null, SubclassificationOptions? subclassification = null) : IEffectEstimator
 {
@@ -64,7 +65,7 @@ public sealed class SubclassificationEstimator(EffectOptions? options = null, Su
         int[] stratumOf = Stratify(e, data.Treatment, Subclassification, out int strataCount, out int merged);
         if (merged > 0)
         {
-            warnings.Add($"{merged} of {Subclassification.Strata} requested strata were merged into neighbours (tied scores or fewer than {Subclassification.MinPerArm} units of an arm).");
+            warnings.Add($"{merged} of {Subclassification.StrataFor(n)} requested strata were merged into neighbours (tied scores or fewer than {Subclassification.MinPerArm} units of an arm).");
         }
 
         if (data.Groups is not null)
@@ -106,7 +107,7 @@ public sealed class SubclassificationEstimator(EffectOptions? options = null, Su
             var diag = new Dictionary<string, double>
             {
                 ["strata"] = strataCount,
-                ["requestedStrata"] = Subclassification.Strata,
+                ["requestedStrata"] = Subclassification.StrataFor(n),
                 ["mergedStrata"] = merged,
                 ["maxAbsSmdWithinStrata"] = strata.Max(s => s.MaxAbsStandardizedDifference),
             };
@@ -116,7 +117,7 @@ public sealed class SubclassificationEstimator(EffectOptions? options = null, Su
             balances.Add(BalanceTable.Summarise(estimand, BalanceTable.Compute(data, after), Options.BalanceThreshold));
         }
 
-        OverlapDiagnostics overlap = Diagnostics.Overlap(e, data.Treatment, data.W, Options.ExtremeThreshold);
+        OverlapDiagnostics overlap = Diagnostics.Overlap(e, data.Treatment, data.W, Options.ExtremeThreshold, Options.PropensityClip);
         var estimation = new EstimationResult(
             Method, estimates, Inference.Associate(data), overlap, BalanceTable.ToDiagnostics(balances[0], Options.BalanceThreshold), e);
         return new SubclassificationResult(estimation, strata, stratumOf, balances, merged);
@@ -126,6 +127,7 @@ public sealed class SubclassificationEstimator(EffectOptions? options = null, Su
     internal static int[] Stratify(double[] score, double[] treatment, SubclassificationOptions options, out int count, out int merged)
     {
         int n = score.Length;
+        int strataWanted = options.StrataFor(n);
         int[] order = Enumerable.Range(0, n).ToArray();
         Array.Sort(order, (a, b) => score[a] != score[b] ? score[a].CompareTo(score[b]) : a.CompareTo(b));
 
@@ -133,7 +135,7 @@ public sealed class SubclassificationEstimator(EffectOptions? options = null, Su
         var blockOfPos = new int[n];
         for (int r = 0; r < n; r++)
         {
-            blockOfPos[r] = r > 0 && score[order[r]] == score[order[r - 1]] ? blockOfPos[r - 1] : (int)((long)r * options.Strata / n);
+            blockOfPos[r] = r > 0 && score[order[r]] == score[order[r - 1]] ? blockOfPos[r - 1] : (int)((long)r * strataWanted / n);
         }
 
         // Contiguous blocks as [start, end) ranges of sorted positions.
@@ -199,7 +201,7 @@ public sealed class SubclassificationEstimator(EffectOptions? options = null, Su
         }
 
         count = ranges.Count;
-        merged = Math.Max(0, options.Strata - count);
+        merged = Math.Max(0, strataWanted - count);
         return stratumOf;
     }
 
