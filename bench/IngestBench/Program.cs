@@ -4,7 +4,8 @@
 //   dotnet run -c Release --project bench/IngestBench -- [events=10000000] [workdir=/tmp/causalcart-ingest-bench] [runs=2] [stages]
 //   dotnet run -c Release --project bench/IngestBench -- compare <store-a.duckdb> <store-b.duckdb>
 // With a fourth argument "stages", each run first does a stage breakdown: the same calls IngestService makes
-// (hash + parse/append transaction, sessionize, quality summary), each timed with wall and process CPU time;
+// (hash + parse/append transaction, sessionize, quality summary), each timed with wall and process CPU time, and the
+// CPU each thread spent during the read (reader stages, store thread, SHA-256, JIT; from /proc/self/task);
 // "stages-only" does just the breakdown (for profiling one ingest under perf); the breakdown leaves its store in
 // <workdir>/ours.duckdb and its quality summary in <workdir>/ours.duckdb.quality.json.
 // "compare" checks that two stores hold the same rows in the same order (every table, rowid included, both ways with
@@ -128,16 +129,43 @@ static void StageBreakdown(string events, string storePath, long rows)
     var result = store.IngestEvents(events, "generic", (ids, sink, token) =>
     {
         using var background = new BackgroundEventSink(sink);
-        var counts = reader.Read(events, ids, background, token);
-        background.Complete();
-        (readWall, readCpu) = (wall.Elapsed, Cpu());
-        return counts;
+        // Threads that end with the read (the reader's second stage, the store's thread) vanish from /proc, so the
+        // CPU of each thread is sampled every 50 ms and the last sample kept.
+        // CPU a thread had before the read (the main thread's start-up and line count) is subtracted.
+        var before = ThreadCpu().ToDictionary(t => t.Name, t => t.Seconds);
+        var lastSeen = new Dictionary<string, double>();
+        void Sample()
+        {
+            lock (lastSeen)
+            {
+                foreach (var (name, seconds) in ThreadCpu())
+                {
+                    lastSeen[name] = seconds;
+                }
+            }
+        }
+
+        using (var sampler = new Timer(_ => Sample(), null, 0, 50))
+        {
+            var counts = reader.Read(events, ids, background, token);
+            background.Complete();
+            Sample();
+            (readWall, readCpu) = (wall.Elapsed, Cpu());
+            lock (lastSeen)
+            {
+                Console.WriteLine("    thread CPU during the read (last sample): " + string.Join(", ", lastSeen.Select(t => string.Create(inv, $"{t.Key} {t.Value - before.GetValueOrDefault(t.Key):F2} s"))));
+            }
+
+            return counts;
+        }
     });
-    if (result.Accepted != rows)
+    // A file with bad rows or duplicates (for checking that a change stores and rejects exactly as before) has rejects.
+    if (result.Rejected == 0 && result.Accepted != rows)
     {
         throw new InvalidOperationException($"accepted {result.Accepted} of {rows}");
     }
 
+    Console.WriteLine($"    read {result.Read:N0}, accepted {result.Accepted:N0}, rejected {result.Rejected:N0}");
     var (tailWall, tailCpu) = (wall.Elapsed - readWall, Cpu() - readCpu);
     Report("hash + parse/append + commit");
     Console.WriteLine(string.Create(inv, $"    of which after the read (rest of dictionaries, commit) wall {tailWall.TotalSeconds,6:F2} s  cpu {tailCpu.TotalSeconds,6:F2} s"));
@@ -146,6 +174,33 @@ static void StageBreakdown(string events, string storePath, long rows)
     var quality = store.QualityReport();
     Report("quality summary (SQL)");
     File.WriteAllText(storePath + ".quality.json", quality.ToJson());
+}
+
+// CPU seconds (user + system) of each live thread of this process with more than 0.05 s, from /proc/self/task.
+static List<(string Name, double Seconds)> ThreadCpu()
+{
+    var result = new List<(string Name, double Seconds)>();
+    foreach (var task in Directory.GetDirectories("/proc/self/task"))
+    {
+        try
+        {
+            var stat = File.ReadAllText(Path.Combine(task, "stat"));
+            var close = stat.LastIndexOf(')');
+            var name = stat[(stat.IndexOf('(', StringComparison.Ordinal) + 1)..close];
+            var fields = stat[(close + 2)..].Split(' ');
+            var seconds = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;   // utime, stime in ticks of 1/100 s
+            if (seconds > 0.05)
+            {
+                result.Add(($"{name}[{Path.GetFileName(task)}]", seconds));
+            }
+        }
+        catch (IOException)
+        {
+            // The thread ended while we listed them.
+        }
+    }
+
+    return result;
 }
 
 // Exit code 0 when every table of the two stores holds the same rows in the same order, 1 otherwise.
@@ -159,8 +214,9 @@ static int CompareStores(string a, string b)
     foreach (var t in tables)
     {
         var rows = Convert.ToInt64(c.QueryScalar($"SELECT count(*) FROM a.{t}"), CultureInfo.InvariantCulture);
-        // ingested_at is the clock at ingest, so it differs between runs by design.
-        var columns = t == "source_files" ? "rowid, * EXCLUDE (ingested_at)" : "rowid, *";
+        // ingested_at is the clock at ingest, so it differs between runs by design; path differs when the two stores
+        // were made from different work folders (the file itself is identified by sha256).
+        var columns = t == "source_files" ? "rowid, * EXCLUDE (ingested_at, path)" : "rowid, *";
         var diff = Convert.ToInt64(c.QueryScalar(
             $"SELECT (SELECT count(*) FROM (SELECT {columns} FROM a.{t} EXCEPT ALL SELECT {columns} FROM b.{t})) + (SELECT count(*) FROM (SELECT {columns} FROM b.{t} EXCEPT ALL SELECT {columns} FROM a.{t}))"),
             CultureInfo.InvariantCulture);

@@ -26,8 +26,8 @@ public sealed class IdDictionary
     private int _lastNumericId = -1;
     private readonly Dictionary<string, int> _text = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _textLookup;
-    private long[] _numericKey = new long[64];         // (≥ Count) numeric key, or -1 when the key is text
-    private string?[] _textKey = new string?[64];      // (≥ Count) text key, or null when numeric
+    private long[] _numericKey = new long[64];         // (≥ Count) numeric key, or -1 - i for the i-th text key
+    private string[] _textKeys = new string[16];       // (≥ number of text keys) text keys in order of first appearance
     private int _count;
 
     /// <summary>Creates an empty dictionary named after the id kind it holds (user, item, …).</summary>
@@ -90,7 +90,7 @@ public sealed class IdDictionary
         var id = _numeric.GetOrAdd(key, Count, out var added);
         if (added)
         {
-            Append(key, null);
+            Append(key);
         }
 
         _lastNumericKey = key;
@@ -112,7 +112,9 @@ public sealed class IdDictionary
     {
         ArgumentOutOfRangeException.ThrowIfNegative(id);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(id, Count);
-        return _textKey[id] ?? _numericKey[id].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Read the array references once each: the owning thread may replace them (by larger copies) meanwhile.
+        var key = Volatile.Read(ref _numericKey)[id];
+        return key >= 0 ? key.ToString(System.Globalization.CultureInfo.InvariantCulture) : Volatile.Read(ref _textKeys)[-1 - key];
     }
 
     private int GetOrAddText(ReadOnlySpan<char> key)
@@ -124,27 +126,34 @@ public sealed class IdDictionary
 
         id = Count;
         var text = key.ToString();
+        var index = _text.Count;
         _text.Add(text, id);
-        Append(-1, text);
+        if (index == _textKeys.Length)
+        {
+            // A larger copy replaces the array, so a thread reading the older one still finds every published key.
+            var texts = new string[2 * index];
+            Array.Copy(_textKeys, texts, index);
+            Volatile.Write(ref _textKeys, texts);
+        }
+
+        _textKeys[index] = text;
+        Append(-1 - index);
         return id;
     }
 
-    private void Append(long numericKey, string? textKey)
+    /// <summary>Gives the next id to a key: its value when numeric, −1 − i for the i-th text key (already stored).</summary>
+    private void Append(long key)
     {
         var id = _count;
         if (id == _numericKey.Length)
         {
-            // Larger copies replace the arrays, so a thread reading an older array still finds every published key.
-            var numeric = new long[2 * id];
-            var text = new string?[2 * id];
-            Array.Copy(_numericKey, numeric, id);
-            Array.Copy(_textKey, text, id);
-            Volatile.Write(ref _numericKey, numeric);
-            Volatile.Write(ref _textKey, text);
+            // A larger copy replaces the array, so a thread reading the older one still finds every published key.
+            var keys = new long[2 * id];
+            Array.Copy(_numericKey, keys, id);
+            Volatile.Write(ref _numericKey, keys);
         }
 
-        _numericKey[id] = numericKey;
-        _textKey[id] = textKey;
+        _numericKey[id] = key;
         Volatile.Write(ref _count, id + 1);   // publishes the key (see PublishedCount)
     }
 
