@@ -1,3 +1,4 @@
+using CausalCart.Core.Results;
 using CausalCart.Pipeline.Validation;
 
 namespace CausalCart.Cli.Tests;
@@ -28,6 +29,20 @@ public sealed class WorldShapeOptionsTests
         var result = run.Json<CoverageStudyResult>();
         Assert.Contains("nuisance: linear", result.Study, StringComparison.Ordinal);
         Assert.Contains("--targeting rules --baseline rules", result.Study, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_coverage_methods_become_the_study_s_estimators_and_unknown_ones_are_usage_errors()
+    {
+        var run = await Cli.RunAsync("validate", "coverage", "--worlds", "1", "--users", "800", "--seed", "3", "--methods", "Regression, matching", "--json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var result = run.Json<CoverageStudyResult>();
+        Assert.Equal([EffectMethod.Regression, EffectMethod.Matching], result.Summaries.Select(s => s.Method).Distinct());
+        Assert.Contains("methods regression, matching", result.Study, StringComparison.Ordinal);
+
+        var unknown = await Cli.RunAsync("validate", "coverage", "--worlds", "1", "--methods", "aipw,bart");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("Unknown method 'bart' in --methods", unknown.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
