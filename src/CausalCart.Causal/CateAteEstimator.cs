@@ -9,8 +9,10 @@ namespace CausalCart.Causal;
 /// <see cref="IEffectEstimator"/>, so that the pipeline can put it beside the ATE estimators by name.
 /// </summary>
 /// <remarks>
-/// LinearDML and the DR-learner carry an influence-function interval for the ATE; the meta-learners have no orthogonal
-/// score, so their interval is a bootstrap of the whole procedure (<paramref name="bootstrapReplicates"/> refits). None
+/// LinearDML and the DR-learner carry an influence-function interval for the ATE; the meta-learners' interval is a
+/// bootstrap (<paramref name="bootstrapReplicates"/> replicates): of the whole procedure for S, T and X, which have no
+/// orthogonal score, and of the final stage with cross-fitted nuisances held fixed for the R-learner (see
+/// <see cref="MetaLearner"/>). None
 /// of them targets the ATT: requesting <see cref="Estimand.Att"/> alone is an error, and when both are requested only the
 /// ATE is returned (the pipeline reports what each method returned).
 /// </remarks>

@@ -83,6 +83,57 @@ public sealed class IvCommandTests
         Assert.Contains("takes the single value 1 on every row used", constant.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_zero_one_outcome_gets_logistic_outcome_models_in_pliv_and_dr_late()
+    {
+        using var dir = TestPaths.NewTempDir();
+        var data = dir.File("offer.csv");
+        var rng = new Random(29);
+        var lines = new List<string> { "tenure,email,used_coupon,bought" };
+        int n = 4000;
+        double[] y = new double[n], d = new double[n], z = new double[n], tenure = new double[n];
+        double lateSum = 0;
+        int compliers = 0;
+        for (var i = 0; i < n; i++)
+        {
+            // Buying is steeply non-linear in tenure (a logistic curve), so a linear probability model of E[Y | X] is wrong.
+            tenure[i] = rng.Next(0, 20);
+            var u = Normal(rng);
+            z[i] = rng.NextDouble() < 1 / (1 + Math.Exp(-(-1 + (0.1 * tenure[i])))) ? 1 : 0;
+            var complier = rng.NextDouble() < 1 / (1 + Math.Exp(-(0.8 * u)));
+            d[i] = z[i] == 1 && complier ? 1 : 0;
+            double P(double t) => 1 / (1 + Math.Exp(-(-6 + (0.6 * tenure[i]) + u + (1.5 * t))));
+            if (complier)
+            {
+                lateSum += P(1) - P(0);
+                compliers++;
+            }
+
+            y[i] = rng.NextDouble() < P(d[i]) ? 1 : 0;
+            lines.Add(FormattableString.Invariant($"{tenure[i]},{z[i]},{d[i]},{y[i]}"));
+        }
+
+        File.WriteAllLines(data, lines);
+        var run = await Cli.RunAsync("iv", "--data", data, "--treatment", "used_coupon", "--outcome", "bought", "--instrument", "email",
+            "--controls", "tenure", "--methods", "pliv,dr_late", "--json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var result = run.Json<IvAnalysisResult>();
+        Assert.StartsWith("logistic models for 0/1 columns (outcome, treatment, instrument)", result.Design.Nuisance, StringComparison.Ordinal);
+
+        // The same estimators with the logistic-outcome defaults give the CLI's figures exactly; linear-probability ones do not.
+        var ivData = new Causal.Iv.IvData(y, d, z, new Numerics.Matrix(n, 1, tenure), ["tenure"]);
+        var options = new Causal.EffectOptions { Seed = 1 };
+        var logistic = new Causal.Dml.DmlOptions { Learners = Causal.Dml.NuisanceLearners.LogisticOutcome };
+        var linear = new Causal.Dml.DmlOptions { Learners = Causal.Dml.NuisanceLearners.Linear };
+        double drLate = result.Estimates.Single(e => e.Method == "dr_late").Estimate;
+        double pliv = result.Estimates.Single(e => e.Method == "pliv").Estimate;
+        Assert.Equal(new Causal.Iv.DrLate(options, logistic).Estimate(ivData).Late.Estimate, drLate, 1e-12);
+        Assert.Equal(new Causal.Iv.PartiallyLinearIv(options, logistic).Estimate(ivData).Effect.Estimate, pliv, 1e-12);
+        Assert.NotEqual(new Causal.Iv.DrLate(options, linear).Estimate(ivData).Late.Estimate, drLate, 1e-6);
+        var late = lateSum / compliers;
+        Assert.True(result.Estimates.Single(e => e.Method == "dr_late").Covers(late), $"dr_late {drLate:F3} vs complier effect {late:F3}");
+    }
+
     private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }
 

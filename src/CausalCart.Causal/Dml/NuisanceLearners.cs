@@ -31,6 +31,19 @@ public sealed record NuisanceLearners
     /// <summary>The defaults: linear outcome, treatment and effect models, logistic propensity.</summary>
     public static NuisanceLearners Linear { get; } = new();
 
+    /// <summary>The defaults for a 0/1 outcome: as <see cref="Linear"/>, but the outcome model is the propensity's
+    /// L2-penalised logistic regression (λ = 1e-4) used as a regressor of P(Y = 1 | X) through
+    /// <see cref="Learners.Adapters.ProbabilityRegressor"/>, so outcome predictions stay in [0, 1] as in regression
+    /// adjustment and AIPW. Every outcome model it fits must see a 0/1 target.</summary>
+    public static NuisanceLearners LogisticOutcome { get; } = new()
+    {
+        Outcome = static () => new Learners.Adapters.ProbabilityRegressor(new LogisticRegression(new LogisticRegressionOptions(1e-4))),
+    };
+
+    /// <summary>The defaults for an outcome: <see cref="LogisticOutcome"/> when it is 0/1, else <see cref="Linear"/>.</summary>
+    /// <param name="binaryOutcome">Whether the outcome takes only the values 0 and 1.</param>
+    public static NuisanceLearners DefaultFor(bool binaryOutcome) => binaryOutcome ? LogisticOutcome : Linear;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming a null factory.</summary>
     public void Validate()
     {

@@ -12,10 +12,15 @@ namespace CausalCart.Causal.MetaLearners;
 /// <remarks>
 /// S, T and X fit their outcome models on all units and predict in sample (as in the papers); the R-learner
 /// cross-fits m(x) = E[Y | x] and e(x) over grouped folds before the weighted effect regression. The ATE is the weighted
-/// mean of τ̂(X_i). Its interval, when requested, is a nonparametric bootstrap of the whole procedure (resampling
-/// units, or groups), not an influence-function interval: these learners have no orthogonal score, so a plug-in
-/// analytic SE would ignore the nuisance error. For an orthogonal ATE interval use <see cref="DrLearner"/> or
-/// <see cref="DmlIrmEstimator"/>.
+/// mean of τ̂(X_i). Its interval, when requested, is a nonparametric bootstrap (resampling units, or groups). For
+/// the S-, T- and X-learners the bootstrap refits the whole procedure: they have no orthogonal score, so a plug-in
+/// analytic SE, or a bootstrap that held the outcome models fixed, would ignore the nuisance error. The R-learner's
+/// loss is Neyman-orthogonal in (m, e) (Nie &amp; Wager 2021, §2), so the error of its cross-fitted nuisances is second
+/// order: its bootstrap resamples the final stage only — the weighted regression of (Y − m̂)/(T − ê) on the modifiers,
+/// with the cross-fitted residuals held fixed — as DoubleML's multiplier bootstrap does for its scores (Chernozhukov
+/// et al. 2018, §3.4). Refitting the nuisances in every replicate added their finite-sample noise a second time: on
+/// 200 ShopSim worlds its SE was 20% above the spread of the errors (99.0% coverage; docs/VALIDATION.md §1). For an
+/// influence-function ATE interval use <see cref="DrLearner"/>, <see cref="LinearDml"/> or <see cref="DmlIrmEstimator"/>.
 /// </remarks>
 public sealed class MetaLearner(MetaLearnerKind kind, MetaLearnerOptions? options = null)
 {
@@ -45,7 +50,8 @@ public sealed class MetaLearner(MetaLearnerKind kind, MetaLearnerOptions? option
         int[] cols = Modifiers.Columns(data.CovariateNames, Options.EffectModifiers);
         Matrix modifiers = Modifiers.Select(data.Covariates, cols);
         double[] w = data.W;
-        double[] cate = Cate(data, modifiers, w);
+        RStage? rStage = Kind == MetaLearnerKind.R ? RResiduals(data, w) : null;
+        double[] cate = rStage is null ? Cate(data, modifiers, w) : rStage.Fit(Options.Learners, modifiers, w);
         double ate = WeightedMean(cate, w);
         EffectEstimate? inference = null;
         if (Options.BootstrapReplicates > 0)
@@ -75,14 +81,20 @@ public sealed class MetaLearner(MetaLearnerKind kind, MetaLearnerOptions? option
                     throw new ArgumentException("A bootstrap resample drew no treated or no control unit; the data are too small for a bootstrap interval.", nameof(data));
                 }
 
-                ates[r] = WeightedMean(Cate(data, modifiers, wb), wb);
+                double[] cateB = rStage is null ? Cate(data, modifiers, wb) : rStage.Fit(Options.Learners, modifiers, wb);
+                ates[r] = WeightedMean(cateB, wb);
             }
 
             double mean = ates.Average();
             double se = Math.Sqrt(ates.Sum(a => (a - mean) * (a - mean)) / (b - 1));
             se = ScoreInference.StdError($"{method} bootstrap ATE", ate, se * se);
             double z = StandardNormal.TwoSidedCritical(Options.ConfidenceLevel);
-            var diag = new Dictionary<string, double> { ["bootstrapReplicates"] = b, ["bootstrapMean"] = mean };
+            var diag = new Dictionary<string, double>
+            {
+                ["bootstrapReplicates"] = b,
+                ["bootstrapMean"] = mean,
+                ["bootstrapRefitsNuisances"] = rStage is null ? 1 : 0,
+            };
             inference = new EffectEstimate(
                 method, Estimand.Ate, ate, se, ate - (z * se), ate + (z * se), Options.ConfidenceLevel,
                 data.Count, data.NTreated, data.NControl, diag, []);
@@ -157,23 +169,48 @@ public sealed class MetaLearner(MetaLearnerKind kind, MetaLearnerOptions? option
             }
 
             default:
-            {
-                CrossFit cf = CrossFit.Create(x, Options.Folds, Options.Seed, 0, data.Groups, 2, t);
-                double[] m = cf.Regress(l.Outcome, y, w);
-                double[] e = cf.Classify(l.Propensity, t, w);
-                var target = new double[n];
-                var rw = new double[n];
-                for (int i = 0; i < n; i++)
-                {
-                    double ei = Math.Clamp(e[i], Options.PropensityClip, 1 - Options.PropensityClip);
-                    double tr = t[i] - ei; // |T̃| ≥ ε after clipping, so the ratio is finite
-                    target[i] = (y[i] - m[i]) / tr;
-                    rw[i] = w[i] * tr * tr;
-                }
+                throw new InvalidOperationException("The R-learner is fitted through its final stage (RStage).");
+        }
+    }
 
-                l.Effect().Fit(modifiers, target, rw).Predict(modifiers, cate);
-                return cate;
+    /// <summary>Cross-fits the R-learner's nuisances m(x) = E[Y | x] and e(x) once, on the analysis weights.</summary>
+    private RStage RResiduals(EffectData data, double[] w)
+    {
+        NuisanceLearners l = Options.Learners;
+        double[] t = data.Treatment, y = data.Outcome;
+        int n = data.Count;
+        CrossFit cf = CrossFit.Create(data.Covariates, Options.Folds, Options.Seed, 0, data.Groups, 2, t);
+        double[] m = cf.Regress(l.Outcome, y, w);
+        double[] e = cf.Classify(l.Propensity, t, w);
+        var target = new double[n];
+        var tr2 = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double ei = Math.Clamp(e[i], Options.PropensityClip, 1 - Options.PropensityClip);
+            double tr = t[i] - ei; // |T̃| ≥ ε after clipping, so the ratio is finite
+            target[i] = (y[i] - m[i]) / tr;
+            tr2[i] = tr * tr;
+        }
+
+        return new RStage(target, tr2);
+    }
+
+    /// <summary>The R-learner's final stage: pseudo-outcomes (Y − m̂)/(T − ê) with weights (T − ê)², from cross-fitted
+    /// nuisances. <see cref="Fit"/> minimises the R-loss Σ wᵢ (T̃ᵢ)² ((Ỹᵢ/T̃ᵢ) − τ(Xᵢ))² for any unit weights.</summary>
+    private sealed record RStage(double[] Target, double[] ResidualSquare)
+    {
+        public double[] Fit(NuisanceLearners learners, Matrix modifiers, double[] w)
+        {
+            int n = Target.Length;
+            var rw = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                rw[i] = w[i] * ResidualSquare[i];
             }
+
+            var cate = new double[n];
+            learners.Effect().Fit(modifiers, Target, rw).Predict(modifiers, cate);
+            return cate;
         }
     }
 

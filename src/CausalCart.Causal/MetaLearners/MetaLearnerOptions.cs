@@ -14,9 +14,10 @@ public sealed record MetaLearnerOptions
     public IReadOnlyList<string>? EffectModifiers { get; init; }
 
     /// <summary>
-    /// Bootstrap replicates B for the ATE interval (default 0: no interval). Each replicate refits the whole learner with
-    /// multinomial resampling weights (units, or whole groups when <see cref="EffectData.Groups"/> is set); SE = the
-    /// standard deviation of the B ATEs, interval = ATE ± z·SE. At least 20 when set.
+    /// Bootstrap replicates B for the ATE interval (default 0: no interval). Each replicate refits the learner with
+    /// multinomial resampling weights (units, or whole groups when <see cref="EffectData.Groups"/> is set) — the whole
+    /// learner for S, T and X, the final stage on fixed cross-fitted nuisances for R; SE = the standard deviation of
+    /// the B ATEs, interval = ATE ± z·SE. At least 20 when set.
     /// </summary>
     public int BootstrapReplicates { get; init; }
 

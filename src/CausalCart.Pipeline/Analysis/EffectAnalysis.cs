@@ -63,12 +63,7 @@ public static class EffectAnalysis
         // above the truth, AIPW with logistic outcome models 0.003.
         bool logisticOutcome = effectOptions.OutcomeModel == Causal.OutcomeModelKind.Logistic
             || (effectOptions.OutcomeModel == Causal.OutcomeModelKind.Auto && data.OutcomeIsBinary);
-        var learners = options.Learners ?? (logisticOutcome
-            ? Causal.Dml.NuisanceLearners.Linear with
-            {
-                Outcome = static () => new Learners.Adapters.ProbabilityRegressor(new Learners.LogisticRegression(new Learners.LogisticRegressionOptions(1e-4))),
-            }
-            : Causal.Dml.NuisanceLearners.Linear);
+        var learners = options.Learners ?? Causal.Dml.NuisanceLearners.DefaultFor(logisticOutcome);
         var methods = options.Methods.Contains(EffectMethod.Naive) ? options.Methods : [EffectMethod.Naive, .. options.Methods];
         var estimates = new List<EffectEstimate>();
         var warnings = new List<string>();

@@ -140,7 +140,9 @@ public static class IvService
         var controls = Enumerable.Range(0, p).Select(j => new IvColumn(names[j], [.. Enumerable.Range(0, n).Select(i => xRows[(i * p) + j])])).ToArray();
         var level = request.ConfidenceLevel;
         var effectOptions = new EffectOptions { Seed = request.Seed, ConfidenceLevel = level };
-        var dml = new DmlOptions { Learners = request.Learners ?? NuisanceLearners.Linear };
+        // Without chosen learners a 0/1 outcome gets a logistic outcome model, as in the effect analysis's double-ML family.
+        bool yBinary = y.All(v => v is 0 or 1);
+        var dml = new DmlOptions { Learners = request.Learners ?? NuisanceLearners.DefaultFor(yBinary) };
         var estimates = new List<IvEstimate>();
         try
         {
@@ -168,7 +170,7 @@ public static class IvService
         IvEstimate association = Association(y, d, controls, request.Treatment, level);
         var design = new IvDesign(
             request.Treatment, request.Outcome, request.Instrument, names, n, table.RowCount - n, dBinary, zBinary,
-            request.Learners is null ? "linear outcome and treatment models, logistic models for 0/1 columns" : "the chosen flexible learners",
+            request.Learners is null ? "logistic models for 0/1 columns (outcome, treatment, instrument), linear models for the others" : "the chosen flexible learners",
             level);
         return new IvAnalysisResult(
             SchemaVersions.Iv,

@@ -46,6 +46,45 @@ public class MetaLearnerTests
     }
 
     [Fact]
+    public void R_learner_bootstrap_fits_the_nuisances_once_and_resamples_the_final_stage()
+    {
+        (EffectData data, double ate, _) = Worlds.Confounded(2000, seed: 55);
+        int outcomeFits = 0, propensityFits = 0, effectFits = 0;
+        var learners = new NuisanceLearners
+        {
+            Outcome = () => { outcomeFits++; return NuisanceLearners.Linear.Outcome(); },
+            Propensity = () => { propensityFits++; return NuisanceLearners.Linear.Propensity(); },
+            Effect = () => { effectFits++; return NuisanceLearners.Linear.Effect(); },
+        };
+        var options = new MetaLearnerOptions { Learners = learners, BootstrapReplicates = 30, Seed = 4, Folds = 5 };
+        MetaLearnerResult fit = new MetaLearner(MetaLearnerKind.R, options).Fit(data);
+        Assert.Equal(5, outcomeFits); // one per fold, not per replicate
+        Assert.Equal(5, propensityFits);
+        Assert.Equal(31, effectFits); // the estimate and 30 replicates
+        EffectEstimate r = fit.AteInference!;
+        Assert.Equal(0, r.Diagnostics["bootstrapRefitsNuisances"]);
+        Assert.True(r.Covers(ate), $"{r.Estimate} ± {r.StdError}");
+
+        // With linear bases the R-learner is LinearDML's final stage, whose influence-function SE (which includes the
+        // spread of θ(X_i)) is the reference: the bootstrap of the final stage agrees within its Monte-Carlo error.
+        var linear = new LinearDml(new EffectOptions { Seed = 4, Folds = 5 }).Fit(data).Ate;
+        Assert.Equal(linear.Estimate, r.Estimate, 1e-9);
+        Assert.InRange(r.StdError / linear.StdError, 0.75, 1.25);
+    }
+
+    [Fact]
+    public void S_t_and_x_bootstraps_refit_every_model()
+    {
+        (EffectData data, _, _) = Worlds.Confounded(800, seed: 56);
+        int outcomeFits = 0;
+        var learners = new NuisanceLearners { Outcome = () => { outcomeFits++; return NuisanceLearners.Linear.Outcome(); } };
+        EffectEstimate t = new MetaLearner(MetaLearnerKind.T, new MetaLearnerOptions { Learners = learners, BootstrapReplicates = 20, Seed = 1 })
+            .Fit(data).AteInference!;
+        Assert.Equal(2 * 21, outcomeFits); // two arm models for the estimate and for each replicate
+        Assert.Equal(1, t.Diagnostics["bootstrapRefitsNuisances"]);
+    }
+
+    [Fact]
     public void Quadratic_bases_plug_into_the_x_learner()
     {
         EffectData data = DmlWorlds.Quadratic(4000, seed: 54);
