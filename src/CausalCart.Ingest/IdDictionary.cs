@@ -117,6 +117,25 @@ public sealed class IdDictionary
         return key >= 0 ? key.ToString(System.Globalization.CultureInfo.InvariantCulture) : Volatile.Read(ref _textKeys)[-1 - key];
     }
 
+    /// <summary>Writes the source key of a dense id as UTF-8 (what <see cref="KeyOf"/> returns, encoded) without creating
+    /// a string for a numeric key; may be called from one other thread for ids below <see cref="PublishedCount"/>.</summary>
+    /// <returns>The bytes written, or −1 when <paramref name="destination"/> is too small (a numeric key needs at most 19
+    /// bytes; a text key its UTF-8 length).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The id was never assigned.</exception>
+    public int WriteKeyUtf8(int id, Span<byte> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(id);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(id, Count);
+        var key = Volatile.Read(ref _numericKey)[id];
+        if (key >= 0)
+        {
+            return key.TryFormat(destination, out var written, default, System.Globalization.CultureInfo.InvariantCulture) ? written : -1;
+        }
+
+        var text = Volatile.Read(ref _textKeys)[-1 - key];
+        return System.Text.Encoding.UTF8.TryGetBytes(text, destination, out var bytes) ? bytes : -1;
+    }
+
     private int GetOrAddText(ReadOnlySpan<char> key)
     {
         if (_textLookup.TryGetValue(key, out var id))

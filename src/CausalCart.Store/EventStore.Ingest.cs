@@ -33,9 +33,9 @@ public sealed partial class EventStore
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var sessions = TrackSourceSessions();
+        var (sessions, totals) = TrackSourceSessions();
         return IngestFile(sourcePath, SourceFileKind.Events, format, cancellationToken, singleThreaded: true, (fileId, dictionaries, growth, rejects) =>
-            AppendAll("events", appender => new EventAppendSink(appender, rejects, fileId, sessions, growth, cancellationToken), sink => read(dictionaries, sink, cancellationToken)));
+            AppendAll("events", appender => new EventAppendSink(appender, rejects, fileId, sessions, totals, growth, cancellationToken), sink => read(dictionaries, sink, cancellationToken)));
     }
 
     /// <summary>
@@ -141,10 +141,11 @@ public sealed partial class EventStore
         {
             if (!committed)
             {
-                // The transaction was rolled back; entries the reader added to the cached dictionaries and the
-                // source-session summary were not stored.
+                // The transaction was rolled back; entries the reader added to the cached dictionaries, the
+                // source-session summary and the event totals were not stored.
                 _dictionaries = null;
                 _sourceSessions = null;
+                _eventTotals = null;
             }
 
             if (hashing is not null)

@@ -14,28 +14,19 @@ public sealed partial class EventStore
         var read = totals.Column<long>("read")[0];
         var rejectsByReason = Counts(c, "SELECT reason AS k, count(*) AS n FROM rejects GROUP BY reason ORDER BY reason");
 
-        var byActionCode = Counts(c, "SELECT action::VARCHAR AS k, count(*) AS n FROM events GROUP BY action ORDER BY action");
+        var ev = _eventTotals is { } kept ? EventFigures(kept) : EventFigures(c);
         var byAction = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var action in CanonicalActions.All)
         {
-            byAction[CanonicalActions.Name(action)] = byActionCode.GetValueOrDefault(((int)action).ToString(CultureInfo.InvariantCulture));
+            byAction[CanonicalActions.Name(action)] = ev.ByActionCode.GetValueOrDefault(((int)action).ToString(CultureInfo.InvariantCulture));
         }
 
-        var unknownActions = byActionCode.Keys.Except(CanonicalActions.All.Select(a => ((int)a).ToString(CultureInfo.InvariantCulture))).ToArray();
+        var unknownActions = ev.ByActionCode.Keys.Except(CanonicalActions.All.Select(a => ((int)a).ToString(CultureInfo.InvariantCulture))).ToArray();
         if (unknownActions.Length > 0)
         {
             throw new InvalidDataException($"events.action holds values that are not canonical actions: {string.Join(", ", unknownActions)}.");
         }
 
-        // Distinct users and sessions are the group counts of the per-user and per-session distributions
-        // (user is NOT NULL; count(DISTINCT session) skips NULL like the WHERE below), so they are not counted twice.
-        var ev = c.Query("""
-            SELECT count(*) AS n, min(ts) AS first, max(ts) AS last,
-                   count(DISTINCT item) AS items, count(DISTINCT category) AS categories,
-                   count(*) FILTER (WHERE session IS NULL) AS without_session
-            FROM events
-            """);
-        var perUser = Distribution(c, "SELECT count(*) AS n FROM events GROUP BY user");
         // Right after a Sessionize that used the source-session summary, the sessions rows hold exactly these
         // per-session counts (gap and source sessions are distinct ids), so the GROUP BY over all events is skipped.
         var perSession = Distribution(c, _sessionsCoverEvents
@@ -56,20 +47,74 @@ public sealed partial class EventStore
             totals.Column<long>("accepted")[0],
             totals.Column<long>("rejected")[0],
             rejectsByReason,
-            ev.Column<long>("n")[0],
+            ev.Events,
             byAction,
-            ev["first"].IsNull(0) ? null : ev.Column<DateTime>("first")[0],
-            ev["last"].IsNull(0) ? null : ev.Column<DateTime>("last")[0],
-            perUser.Count,
-            ev.Column<long>("items")[0],
-            ev.Column<long>("categories")[0],
+            ev.First,
+            ev.Last,
+            ev.PerUser.Count,
+            ev.Items,
+            ev.Categories,
             perSession.Count,
-            ev.Column<long>("without_session")[0],
+            ev.WithoutSession,
             exposures,
             byCampaign,
-            perUser,
+            ev.PerUser,
             perSession,
             read == 0 ? 0 : (double)duplicates / read);
+    }
+
+    /// <summary>The report's figures over the <c>events</c> table.</summary>
+    private sealed record EventFigureSet(
+        long Events, Dictionary<string, long> ByActionCode, DateTime? First, DateTime? Last, long Items, long Categories, long WithoutSession,
+        CountDistribution PerUser);
+
+    /// <summary>The event figures by scanning <c>events</c>.</summary>
+    private static EventFigureSet EventFigures(DuckDbConnection c)
+    {
+        var byActionCode = Counts(c, "SELECT action::VARCHAR AS k, count(*) AS n FROM events GROUP BY action ORDER BY action");
+
+        // Distinct users are the group count of the per-user distribution (user is NOT NULL), so they are not counted twice.
+        var ev = c.Query("""
+            SELECT count(*) AS n, min(ts) AS first, max(ts) AS last,
+                   count(DISTINCT item) AS items, count(DISTINCT category) AS categories,
+                   count(*) FILTER (WHERE session IS NULL) AS without_session
+            FROM events
+            """);
+        var perUser = Distribution(c, "SELECT count(*) AS n FROM events GROUP BY user");
+        return new EventFigureSet(
+            ev.Column<long>("n")[0],
+            byActionCode,
+            ev["first"].IsNull(0) ? null : ev.Column<DateTime>("first")[0],
+            ev["last"].IsNull(0) ? null : ev.Column<DateTime>("last")[0],
+            ev.Column<long>("items")[0],
+            ev.Column<long>("categories")[0],
+            ev.Column<long>("without_session")[0],
+            perUser);
+    }
+
+    /// <summary>The same figures from the totals kept while every event in the store was appended (the scans' results,
+    /// without the scans; checked against them by the store tests and <c>IngestBench compare</c>).</summary>
+    private static EventFigureSet EventFigures(Ingestion.EventTotals t)
+    {
+        var byActionCode = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var a = 0; a <= byte.MaxValue; a++)
+        {
+            if (t.ByAction((byte)a) is > 0 and var n)
+            {
+                byActionCode[a.ToString(CultureInfo.InvariantCulture)] = n;
+            }
+        }
+
+        var any = t.Events > 0;
+        return new EventFigureSet(
+            t.Events,
+            byActionCode,
+            any ? DuckDbTime.FromMicros(t.FirstMicros) : null,
+            any ? DuckDbTime.FromMicros(t.LastMicros) : null,
+            t.Items,
+            t.Categories,
+            t.WithoutSession,
+            t.EventsPerUser());
     }
 
     private static Dictionary<string, long> Counts(DuckDbConnection c, string sql)

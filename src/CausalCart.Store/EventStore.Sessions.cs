@@ -8,6 +8,7 @@ public sealed partial class EventStore
     private SourceSessionSummary? _sourceSessions;   // the source sessions of every event in the store; null when not known
     private bool _sourceSessionsChecked;             // whether the first events file through this instance has come
     private bool _sessionsCoverEvents;               // whether the sessions rows count every event with a session (see QualityReport)
+    private EventTotals? _eventTotals;               // the quality report's event figures of every event in the store; null when not known
 
     /// <summary>Whether the next <see cref="Sessionize"/> can take the source sessions from the summary (for tests).</summary>
     internal bool SummarisesSourceSessions => _sourceSessions is not null;
@@ -85,6 +86,7 @@ public sealed partial class EventStore
             var source = Convert.ToInt32(c.QueryScalar("SELECT count(*) FROM sessions WHERE origin = 'source'"), CultureInfo.InvariantCulture);
             return (Result: new SessionizeResult(assigned, created, source, Options.InactivityGap), Summarised: summarised);
         });
+        _eventTotals?.SessionsAssigned(result.Result.EventsAssigned);
 
         // ids_session grew in SQL; the cached dictionaries no longer match the store.
         _dictionaries = null;
@@ -93,8 +95,8 @@ public sealed partial class EventStore
     }
 
     /// <summary>
-    /// Starts or continues the source-session summary for an events file about to be ingested, and returns it;
-    /// null when the summary would not cover every event in the store.
+    /// Starts or continues the source-session summary and the event totals for an events file about to be ingested,
+    /// and returns them; null when they would not cover every event in the store.
     /// </summary>
     /// <remarks>
     /// Implementation note: the summary starts only when the first events file through this instance goes into a
@@ -102,7 +104,7 @@ public sealed partial class EventStore
     /// were added as they were appended). Only this instance writes the events table meanwhile (one process holds a
     /// store), and <see cref="Sessionize"/> changes only events without a session, which the summary skips.
     /// </remarks>
-    private SourceSessionSummary? TrackSourceSessions()
+    private (SourceSessionSummary? Sessions, EventTotals? Totals) TrackSourceSessions()
     {
         _sessionsCoverEvents = false;
         if (!_sourceSessionsChecked)
@@ -111,10 +113,11 @@ public sealed partial class EventStore
             if (Convert.ToInt64(_connection.QueryScalar("SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM sessions)"), CultureInfo.InvariantCulture) == 0)
             {
                 _sourceSessions = new SourceSessionSummary();
+                _eventTotals = new EventTotals();
             }
         }
 
-        return _sourceSessions;
+        return (_sourceSessions, _eventTotals);
     }
 
     /// <summary>Whether a gap session's id also has events whose session came from a source (a source key that

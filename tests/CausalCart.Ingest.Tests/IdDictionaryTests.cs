@@ -21,6 +21,26 @@ public sealed class IdDictionaryTests
     }
 
     [Fact]
+    public void Keys_written_as_utf8_are_the_keys_encoded()
+    {
+        var dictionary = new IdDictionary("session");
+        long[] numbers = [0, 7, 1_000_000_007, 999_999_999_999_999_999];
+        string[] texts = ["a", "~gap:12", "école-ünïcode-𝄞", new string('k', 300)];
+        var ids = numbers.Select(dictionary.GetOrAdd).Concat(texts.Select(t => dictionary.GetOrAdd(t.AsSpan()))).ToArray();
+        var buffer = new byte[400];
+        foreach (var id in ids)
+        {
+            var written = dictionary.WriteKeyUtf8(id, buffer);
+            Assert.Equal(dictionary.KeyOf(id), System.Text.Encoding.UTF8.GetString(buffer, 0, written));
+        }
+
+        Assert.Equal(18, dictionary.WriteKeyUtf8(ids[3], new byte[18]));   // 18 nines: exactly fits
+        Assert.Equal(-1, dictionary.WriteKeyUtf8(ids[3], new byte[17]));   // too small: nothing claimed
+        Assert.Equal(-1, dictionary.WriteKeyUtf8(ids[^1], new byte[299]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => dictionary.WriteKeyUtf8(ids.Length, buffer));
+    }
+
+    [Fact]
     public void Another_thread_reads_every_published_key_while_keys_are_added()
     {
         const int Keys = 400_000;

@@ -13,8 +13,11 @@ namespace CausalCart.Store.DuckDb;
 /// Rows become part of the connection's open transaction, if any, when DuckDB flushes them (at the latest
 /// in <see cref="Close"/>). <see cref="Dispose"/> without <see cref="Close"/> lets DuckDB flush what is still
 /// buffered and ignores errors; <see cref="Discard"/> drops buffered rows instead, which is what an
-/// aborted load wants. Values are written straight into the chunk's vectors; strings are copied into the
-/// vector with <c>duckdb_vector_assign_string_element_len</c>. Not thread-safe.
+/// aborted load wants. Values are written straight into the chunk's vectors. A string of at most 12 UTF-8 bytes is
+/// written in place as an inlined <c>duckdb_string_t</c> (length, then the bytes, zero-padded: the layout duckdb.h
+/// declares, which DuckDB itself uses for short strings); a longer one is copied into the vector's string heap with
+/// <c>duckdb_vector_assign_string_element_len</c>. Ids, codes and dictionary keys are mostly short, and the native
+/// call per value was most of the cost of writing them. Not thread-safe.
 /// </remarks>
 public sealed unsafe class DuckDbAppender : IDisposable
 {
@@ -159,7 +162,6 @@ public sealed unsafe class DuckDbAppender : IDisposable
             throw new InvalidOperationException($"{Label(column)} is {DuckDbTypeMap.SqlName(_types[column])}, not VARCHAR; use Write<T>.");
         }
 
-        var vector = _vectors[column];
         for (var row = 0; row < values.Length; row++)
         {
             var value = values[row];
@@ -176,13 +178,66 @@ public sealed unsafe class DuckDbAppender : IDisposable
             }
 
             var length = Encoding.UTF8.GetBytes(value, _utf8);
-            fixed (byte* p = _utf8)
-            {
-                NativeMethods.duckdb_vector_assign_string_element_len(vector, (ulong)row, p, (ulong)length);
-            }
+            AssignString(column, row, _utf8.AsSpan(0, length));
         }
 
         _written[column] = true;
+    }
+
+    /// <summary>
+    /// Writes one string per row of the current chunk into a VARCHAR column from UTF-8 bytes laid end to end: row r is
+    /// <c>utf8[offsets[r]..offsets[r + 1]]</c> (so <paramref name="offsets"/> has one more element than the chunk has
+    /// rows, starts anywhere and never decreases). Saves creating a .NET string per value (e.g. for keys formatted
+    /// straight to UTF-8). Each value must be valid UTF-8 (checked).
+    /// </summary>
+    /// <exception cref="ArgumentException">The offsets do not match the chunk, decrease, or leave the buffer; or a
+    /// value is not valid UTF-8 (the message names its row).</exception>
+    /// <exception cref="InvalidOperationException">No chunk is begun, or the column is not VARCHAR.</exception>
+    public void WriteUtf8(int column, ReadOnlySpan<byte> utf8, ReadOnlySpan<int> offsets)
+    {
+        CheckColumn(column, offsets.Length - 1);
+        if (_types[column] != DuckDbType.Varchar)
+        {
+            throw new InvalidOperationException($"{Label(column)} is {DuckDbTypeMap.SqlName(_types[column])}, not VARCHAR; use Write<T>.");
+        }
+
+        for (var row = 0; row < _rows; row++)
+        {
+            int from = offsets[row], to = offsets[row + 1];
+            if (from < 0 || to < from || to > utf8.Length)
+            {
+                throw new ArgumentException($"{Label(column)}: row {row} spans bytes [{from}, {to}) of a {utf8.Length}-byte buffer.", nameof(offsets));
+            }
+
+            var value = utf8[from..to];
+            if (!System.Text.Unicode.Utf8.IsValid(value))
+            {
+                throw new ArgumentException($"{Label(column)}: row {row} is not valid UTF-8.", nameof(utf8));
+            }
+
+            AssignString(column, row, value);
+        }
+
+        _written[column] = true;
+    }
+
+    /// <summary>Stores one UTF-8 value in row <paramref name="row"/> of a VARCHAR column of the current chunk.</summary>
+    private void AssignString(int column, int row, ReadOnlySpan<byte> value)
+    {
+        const int inlineLength = 12;   // duckdb_string_t: uint32 length, then 12 bytes inline (or prefix + pointer)
+        if (value.Length <= inlineLength)
+        {
+            var slot = new Span<byte>((byte*)_data[column] + (16 * row), 16);
+            System.Runtime.InteropServices.MemoryMarshal.Write(slot, (uint)value.Length);   // native byte order, as the struct
+            value.CopyTo(slot[4..]);
+            slot[(4 + value.Length)..].Clear();   // zero padding, as DuckDB's own string_t leaves it
+            return;
+        }
+
+        fixed (byte* p = value)
+        {
+            NativeMethods.duckdb_vector_assign_string_element_len(_vectors[column], (ulong)row, p, (ulong)value.Length);
+        }
     }
 
     /// <summary>Makes every row of <paramref name="column"/> in the current chunk NULL.</summary>

@@ -21,7 +21,8 @@ internal sealed class DictionaryGrowthWriter(DuckDbConnection connection, IdDict
     private readonly int[] _saved = [.. dictionaries.All.Select(d => d.Count)];   // (dictionaries) next id to append
     private readonly DuckDbAppender?[] _appenders = new DuckDbAppender?[dictionaries.All.Count];
     private readonly int[] _ids = new int[DuckDbAppender.ChunkCapacity];           // (chunk) id column
-    private readonly string?[] _keys = new string?[DuckDbAppender.ChunkCapacity]; // (chunk) key column
+    private readonly int[] _offsets = new int[DuckDbAppender.ChunkCapacity + 1];   // (chunk + 1) key r = _utf8[_offsets[r].._offsets[r + 1]]
+    private byte[] _utf8 = new byte[32 * DuckDbAppender.ChunkCapacity];             // the chunk's keys as UTF-8, end to end
 
     /// <summary>Appends the keys published so far (see <see cref="IdDictionary.PublishedCount"/>).</summary>
     public void WritePublished()
@@ -59,15 +60,24 @@ internal sealed class DictionaryGrowthWriter(DuckDbConnection connection, IdDict
         {
             var appender = _appenders[d] ??= connection.CreateAppender("ids_" + dictionary.Kind);
             var rows = Math.Min(capacity, upTo - start);
+            var length = 0;
             for (var r = 0; r < rows; r++)
             {
                 _ids[r] = start + r;
-                _keys[r] = dictionary.KeyOf(start + r);
+                _offsets[r] = length;
+                int written;
+                while ((written = dictionary.WriteKeyUtf8(start + r, _utf8.AsSpan(length))) < 0)
+                {
+                    Array.Resize(ref _utf8, 2 * _utf8.Length);   // a long text key
+                }
+
+                length += written;
             }
 
+            _offsets[rows] = length;
             appender.BeginChunk(rows);
             appender.Write<int>(0, _ids.AsSpan(0, rows));
-            appender.WriteStrings(1, _keys.AsSpan(0, rows));
+            appender.WriteUtf8(1, _utf8.AsSpan(0, length), _offsets.AsSpan(0, rows + 1));
             appender.EndChunk();
         }
 

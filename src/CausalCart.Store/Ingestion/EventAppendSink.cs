@@ -6,12 +6,13 @@ namespace CausalCart.Store.Ingestion;
 
 /// <summary>
 /// Writes a reader's output straight into the <c>events</c> and <c>rejects</c> appenders of the open
-/// transaction. Ids of -1, NaN prices and null queries become NULL. When given a <see cref="SourceSessionSummary"/>,
-/// adds the accepted events to it as they are appended; after each batch, appends the dictionary keys published so far
-/// (so the keys of every id in the batch) through <paramref name="growth"/>.
+/// transaction. Ids of -1, NaN prices and null queries become NULL. When given a <see cref="SourceSessionSummary"/>
+/// and <see cref="EventTotals"/>, adds the accepted events to them as they are appended; after each batch, appends the
+/// dictionary keys published so far (so the keys of every id in the batch) through <paramref name="growth"/>.
 /// </summary>
 internal sealed class EventAppendSink(
-    DuckDbAppender events, RejectWriter rejects, int sourceFile, SourceSessionSummary? sessions, DictionaryGrowthWriter growth, CancellationToken cancellationToken)
+    DuckDbAppender events, RejectWriter rejects, int sourceFile, SourceSessionSummary? sessions, EventTotals? totals, DictionaryGrowthWriter growth,
+    CancellationToken cancellationToken)
     : AppendSink(events, rejects, sourceFile, cancellationToken), IEventSink
 {
     private static readonly byte MaxAction = (byte)CanonicalActions.All.Max();
@@ -23,6 +24,8 @@ internal sealed class EventAppendSink(
         var count = batch.Count;
         CheckBatch(batch, count);
         sessions?.Add(batch.Session.AsSpan(0, count), batch.User.AsSpan(0, count), batch.TimestampMicros.AsSpan(0, count));
+        totals?.Add(batch.User.AsSpan(0, count), batch.Item.AsSpan(0, count), batch.Category.AsSpan(0, count), batch.Action.AsSpan(0, count),
+            batch.TimestampMicros.AsSpan(0, count), batch.Session.AsSpan(0, count));
         var capacity = SourceFile.Length;
         for (var start = 0; start < count; start += capacity)
         {

@@ -97,6 +97,94 @@ public sealed class DuckDbAppenderTests : IDisposable
     }
 
     [Fact]
+    public void Short_strings_written_in_place_equal_duckdbs_own_strings_on_both_sides_of_twelve_bytes()
+    {
+        // Lengths 0-30 in ASCII, and multi-byte characters that end at 11, 12 and 13 bytes; each string is written three
+        // ways (WriteStrings, WriteUtf8, and DuckDB's own INSERT) and must compare, hash and sort as the same value.
+        string[] values =
+        [
+            .. Enumerable.Range(0, 31).Select(k => new string((char)('a' + (k % 26)), k)),
+            "aaaaaaaaaé",   // 11 bytes
+            "aaaaaaaaaaé",  // 12 bytes
+            "aaaaaaaaaaaé", // 13 bytes
+            "€€€€",         // 12 bytes
+            "𝄞𝄞𝄞",          // 12 bytes, surrogate pairs
+        ];
+        _c.Execute("CREATE TABLE s(k INTEGER, via VARCHAR, v VARCHAR)");
+        var utf8 = System.Text.Encoding.UTF8;
+        var offsets = new int[values.Length + 1];
+        var bytes = new List<byte>();
+        for (var r = 0; r < values.Length; r++)
+        {
+            offsets[r] = bytes.Count;
+            bytes.AddRange(utf8.GetBytes(values[r]));
+        }
+
+        offsets[^1] = bytes.Count;
+        var keys = Enumerable.Range(0, values.Length).ToArray();
+        using (var appender = _c.CreateAppender("s"))
+        {
+            // A chunk of 12-byte strings before each, so the reused chunk's slots hold bytes past every shorter value.
+            foreach (var via in new[] { "junk", "strings", "junk", "utf8" })
+            {
+                appender.BeginChunk(values.Length);
+                appender.Write<int>(0, keys);
+                appender.WriteStrings(1, Enumerable.Repeat<string?>(via, values.Length).ToArray());
+                if (via == "junk")
+                {
+                    appender.WriteStrings(2, Enumerable.Repeat<string?>("zzzzzzzzzzzz", values.Length).ToArray());
+                }
+                else if (via == "strings")
+                {
+                    appender.WriteStrings(2, values);
+                }
+                else
+                {
+                    appender.WriteUtf8(2, bytes.ToArray(), offsets);
+                }
+
+                appender.EndChunk();
+            }
+
+            appender.Close();
+        }
+
+        _c.Execute("DELETE FROM s WHERE via = 'junk'");
+
+        using (var insert = _c.Prepare("INSERT INTO s VALUES ($1, 'sql', $2)"))
+        {
+            for (var r = 0; r < values.Length; r++)
+            {
+                insert.Bind(1, r);
+                insert.Bind(2, values[r]);
+                insert.Execute();
+            }
+        }
+
+        Assert.Equal(0L, _c.QueryScalar("SELECT count(*) FROM s a JOIN s b USING (k) WHERE a.v <> b.v OR hash(a.v) <> hash(b.v) OR length(a.v) <> length(b.v)"));
+        Assert.Equal((long)values.Length, _c.QueryScalar("SELECT count(DISTINCT v) FROM s"));
+        Assert.Equal(3L * values.Length, _c.QueryScalar("SELECT count(*) FROM s a JOIN s b ON a.v = b.v AND a.k = b.k AND b.via = 'sql'"));
+        var read = _c.Query("SELECT v FROM s WHERE via = 'utf8' ORDER BY k").Column<string?>("v").Values.ToArray();
+        Assert.Equal(values, read);
+    }
+
+    [Fact]
+    public void Utf8_values_with_bad_offsets_or_bytes_are_refused_by_row()
+    {
+        _c.Execute("CREATE TABLE u(v VARCHAR)");
+        using var appender = _c.CreateAppender("u");
+        appender.BeginChunk(2);
+        var e = Assert.Throws<ArgumentException>(() => appender.WriteUtf8(0, "abc"u8, [0, 2, 1]));
+        Assert.Contains("row 1 spans bytes [2, 1)", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ArgumentException>(() => appender.WriteUtf8(0, "abc"u8, [0, 2, 9]));
+        Assert.Contains("of a 3-byte buffer", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ArgumentException>(() => appender.WriteUtf8(0, [0x61, 0xC3, 0x28], [0, 1, 3]));
+        Assert.Contains("row 1 is not valid UTF-8", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => appender.WriteUtf8(0, "abc"u8, [0, 3]));   // one row for a chunk of two
+        appender.Discard();
+    }
+
+    [Fact]
     public void Whole_null_column_and_single_nulls()
     {
         _c.Execute("CREATE TABLE n(a INTEGER, b VARCHAR)");

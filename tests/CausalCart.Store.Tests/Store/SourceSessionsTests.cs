@@ -82,7 +82,86 @@ public sealed class SourceSessionsTests : IDisposable
         Assert.Equal(2, report.EventsPerSession.Max);
     }
 
-    // Two users, a session spanning both files, a tie on the first time, and events without a session.
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 3)]
+    [InlineData(11, 500)]
+    public void Quality_from_the_event_totals_equals_the_sql_over_all_events(int seed, int users)
+    {
+        var rng = new Random(seed);
+        var actions = CanonicalActions.All.ToArray();
+        SourceRow Row() => new(
+            $"u{rng.Next(users)}",
+            rng.Next(10) == 0 ? null : $"i{rng.Next(300)}",
+            actions[rng.Next(actions.Length)],
+            T0.AddSeconds(rng.Next(-86_400, 30 * 86_400)).AddTicks(rng.Next(10) * 10),
+            Category: rng.Next(4) == 0 ? null : $"c{rng.Next(20)}",
+            Session: rng.Next(3) == 0 ? null : $"s{rng.Next(400)}",
+            Reject: rng.Next(50) == 0 ? CausalCart.Ingest.RejectReason.UnknownAction : null);
+        var path = _dir.File($"t{seed}.duckdb");
+        string beforeSessions, afterSessions;
+        using (var store = EventStore.Open(path))
+        {
+            store.IngestEvents(Source("a", "1"), "synthetic", SyntheticReader.Events([.. Enumerable.Range(0, 3000).Select(_ => Row())], batchCapacity: 257));
+            store.IngestEvents(Source("b", "2"), "synthetic", SyntheticReader.Events([.. Enumerable.Range(0, 1500).Select(_ => Row())]));
+            beforeSessions = store.QualityReport().ToJson();
+            Assert.Equal(Sql(store).ToJson(), beforeSessions);   // events without a session still counted
+            store.Sessionize();
+            afterSessions = store.QualityReport().ToJson();
+            Assert.Equal(Sql(store).ToJson(), afterSessions);
+            Assert.Equal(0, store.QualityReport().EventsWithoutSession);
+        }
+
+        using var reopened = EventStore.Open(path);   // no totals: every figure by SQL
+        Assert.Equal(afterSessions, reopened.QualityReport().ToJson());
+
+        // The figures a scan gives, from a second instance on a copy (the totals belong to the first one).
+        QualityReport Sql(EventStore store)
+        {
+            var copy = _dir.File($"copy{seed}-{Guid.NewGuid():N}.duckdb");
+            store.Connection.Execute("CHECKPOINT");
+            File.Copy(path, copy);
+            using var other = EventStore.Open(copy);
+            return other.QualityReport();
+        }
+    }
+
+    [Fact]
+    public void A_rolled_back_file_drops_the_event_totals()
+    {
+        var path = _dir.File("r.duckdb");
+        using var store = EventStore.Open(path);
+        store.IngestEvents(Source("a", "1"), "synthetic", SyntheticReader.Events(FileA()));
+        Assert.Throws<IOException>(() =>
+            store.IngestEvents(Source("b", "2"), "synthetic", SyntheticReader.Events(FileB(), batchCapacity: 2, throwAfterBatches: 1)));
+
+        var report = store.QualityReport();
+
+        Assert.Equal(6, report.Events);   // the rolled-back batch is neither stored nor counted
+        Assert.Equal(3, report.DistinctUsers);
+        Assert.Equal(2, report.EventsPerUser.Max);
+        Assert.Equal(2, report.EventsWithoutSession);
+    }
+
+    [Theory]
+    [InlineData(new long[] { 5 })]
+    [InlineData(new long[] { 1, 2 })]
+    [InlineData(new long[] { 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89 })]
+    [InlineData(new long[] { 3, 3, 3, 4, 100, 100, 7 })]
+    public void Quantiles_match_duckdbs_quantile_cont(long[] values)
+    {
+        using var store = EventStore.Open(_dir.File("q.duckdb"));
+        var sorted = values.Order().ToArray();
+        var list = string.Join(", ", values.Select(v => $"({v})"));
+        foreach (var q in new[] { 0.5, 0.9, 0.99 })
+        {
+            var sql = Convert.ToDouble(store.Connection.QueryScalar(
+                FormattableString.Invariant($"SELECT quantile_cont(n, {q})::DOUBLE FROM (VALUES {list}) AS t(n)")), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(sql, CausalCart.Store.Ingestion.EventTotals.QuantileCont(sorted, q));
+        }
+    }
+
+    // Two users, a session spanning both files, a tie on the first time, and events without a session.    // Two users, a session spanning both files, a tie on the first time, and events without a session.
     private static SourceRow[] FileA() =>
     [
         new("A", "i1", CanonicalAction.View, T0.AddMinutes(3), Session: "S1"),
