@@ -90,8 +90,7 @@ public static class CausalCartCli
                 console.Info($"error: {ex.Message}");
                 return ExitCodes.Usage;
             case ArgumentException arg:
-                // The message without .NET's " (Parameter 'name')" suffix, which names code, not the user's input.
-                console.Info($"error: {(arg.ParamName is { } name ? arg.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : arg.Message)}");
+                console.Info($"error: {UserMessage.Of(arg)}");
                 return ExitCodes.Usage;
             default:
                 console.Info($"unexpected error: {ex}");

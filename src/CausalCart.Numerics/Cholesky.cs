@@ -6,12 +6,14 @@ namespace CausalCart.Numerics;
 /// </summary>
 public sealed class Cholesky
 {
-    private readonly double[] _l; // (n, n) row-major, lower triangle holds L, upper triangle is zero
+    private readonly double[] _l;      // (n, n) row-major, lower triangle holds L, upper triangle is zero
+    private readonly double[]? _scale; // (n) D⁻¹ = 1/√a_jj when equilibrated (L then factors D⁻¹AD⁻¹); null otherwise
 
-    private Cholesky(int n, double[] l)
+    private Cholesky(int n, double[] l, double[]? scale = null)
     {
         Size = n;
         _l = l;
+        _scale = scale;
     }
 
     /// <summary>Dimension n of the factorised n × n matrix.</summary>
@@ -61,6 +63,48 @@ public sealed class Cholesky
         return new Cholesky(n, l);
     }
 
+    /// <summary>
+    /// Factorises A after equilibrating it to unit diagonal, S = D⁻¹AD⁻¹ with D = diag(√a_jj), so that the tolerance is
+    /// relative to each column's own scale rather than the largest diagonal: a Gram or covariance matrix whose variables
+    /// are in very different units (a 0/1 flag beside an amount in micro-dollars) is not mistaken for a singular one.
+    /// <see cref="Solve(ReadOnlySpan{double}, Span{double})"/> still solves A·x = b (x = D⁻¹S⁻¹D⁻¹b), and
+    /// <see cref="LogDeterminant"/> is still log det A.
+    /// </summary>
+    /// <exception cref="ArgumentException">Length is not n².</exception>
+    /// <exception cref="MatrixNotPositiveDefiniteException">A diagonal entry is not positive and finite (that column), or
+    /// S is not (numerically) positive definite.</exception>
+    public static Cholesky FactorEquilibrated(ReadOnlySpan<double> a, int n, double relativeTolerance = 1e-12)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        if (a.Length != n * n)
+        {
+            throw new ArgumentException($"Matrix has {a.Length} values; expected {n} x {n}.", nameof(a));
+        }
+
+        var scale = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            double diag = a[(j * n) + j];
+            if (!(diag > 0) || !double.IsFinite(diag))
+            {
+                throw new MatrixNotPositiveDefiniteException(j, diag, 0);
+            }
+
+            scale[j] = 1 / Math.Sqrt(diag);
+        }
+
+        var scaled = new double[n * n];
+        for (int r = 0; r < n; r++)
+        {
+            for (int c = 0; c < n; c++)
+            {
+                scaled[(r * n) + c] = a[(r * n) + c] * scale[r] * scale[c];
+            }
+        }
+
+        return new Cholesky(n, Factor(scaled, n, relativeTolerance)._l, scale);
+    }
+
     /// <summary>Solves A·x = b by forward and back substitution. <paramref name="b"/> and <paramref name="x"/> may alias.</summary>
     /// <exception cref="ArgumentException">A length differs from <see cref="Size"/>.</exception>
     public void Solve(ReadOnlySpan<double> b, Span<double> x)
@@ -72,6 +116,13 @@ public sealed class Cholesky
         }
 
         b.CopyTo(x);
+        if (_scale is not null)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                x[i] *= _scale[i];
+            }
+        }
 
         // L·y = b (forward), then Lᵀ·x = y (backward).
         for (int i = 0; i < n; i++)
@@ -89,6 +140,14 @@ public sealed class Cholesky
 
             x[i] = s / _l[(i * n) + i];
         }
+
+        if (_scale is not null)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                x[i] *= _scale[i];
+            }
+        }
     }
 
     /// <summary>Returns A⁻¹·b as a new array.</summary>
@@ -99,13 +158,17 @@ public sealed class Cholesky
         return x;
     }
 
-    /// <summary>log det A = 2 Σ log L_jj.</summary>
+    /// <summary>log det A = 2 Σ log L_jj (less 2 Σ log D⁻¹_jj when equilibrated).</summary>
     public double LogDeterminant()
     {
         double s = 0;
         for (int i = 0; i < Size; i++)
         {
             s += Math.Log(_l[(i * Size) + i]);
+            if (_scale is not null)
+            {
+                s -= Math.Log(_scale[i]);
+            }
         }
 
         return 2 * s;

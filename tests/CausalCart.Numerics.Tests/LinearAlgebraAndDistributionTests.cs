@@ -54,6 +54,41 @@ public class LinearAlgebraAndDistributionTests
         Assert.Throws<MatrixNotPositiveDefiniteException>(() => Cholesky.Factor([1, 2, 2, 1], 2));
     }
 
+    [Fact]
+    public void Equilibrated_cholesky_solves_a_system_whose_columns_differ_by_twenty_orders_of_magnitude()
+    {
+        // A = D M D with M well conditioned (unit diagonal, correlations 0.5) and D = diag(1e-10, 1, 1e10): plain Cholesky
+        // sees pivots below 1e-12 · max diag and refuses it; the equilibrated factor solves it to full relative accuracy.
+        double[] d = [1e-10, 1, 1e10];
+        var a = new double[9];
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                a[(i * 3) + j] = (i == j ? 1 : 0.5) * d[i] * d[j];
+            }
+        }
+
+        Assert.Throws<MatrixNotPositiveDefiniteException>(() => Cholesky.Factor(a, 3));
+        var chol = Cholesky.FactorEquilibrated(a, 3);
+        double[] x = [3e9, -2, 5e-11];
+        var b = new double[3];
+        for (int i = 0; i < 3; i++)
+        {
+            b[i] = (a[i * 3] * x[0]) + (a[(i * 3) + 1] * x[1]) + (a[(i * 3) + 2] * x[2]);
+        }
+
+        double[] solved = chol.Solve(b);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(1, solved[i] / x[i], 1e-12);
+        }
+
+        Assert.Equal(Math.Log(0.5) + (2 * Math.Log(1e-10 * 1 * 1e10)), chol.LogDeterminant(), 1e-12);   // det M = 0.5
+        Assert.Equal(1, Assert.Throws<MatrixNotPositiveDefiniteException>(() => Cholesky.FactorEquilibrated([1, 1, 1, 1, 1, 1, 1, 1, 1], 3)).Column);   // collinear
+        Assert.Equal(1, Assert.Throws<MatrixNotPositiveDefiniteException>(() => Cholesky.FactorEquilibrated([1, 0, 0, 0], 2)).Column);   // a zero column
+    }
+
     [Theory]
     [InlineData(0.0, 0.5)]
     [InlineData(1.959963984540054, 0.975)]

@@ -48,32 +48,15 @@ internal static class DidLinearAlgebra
     /// </remarks>
     public static double[] Inverse(double[] a, int k, string what)
     {
-        var scale = new double[k];
-        for (int j = 0; j < k; j++)
-        {
-            double diag = a[j * k + j];
-            if (!(diag > 0) || !double.IsFinite(diag))
-            {
-                throw new InvalidOperationException(
-                    $"The {what} is singular (column {j + 1} is zero in every row used): a covariate is constant or collinear within this comparison; drop it or use fewer covariates.");
-            }
-
-            scale[j] = 1 / Math.Sqrt(diag);
-        }
-
-        var scaled = new double[k * k];
-        for (int r = 0; r < k; r++)
-        {
-            for (int c = 0; c < k; c++)
-            {
-                scaled[r * k + c] = a[r * k + c] * scale[r] * scale[c];
-            }
-        }
-
         Cholesky chol;
         try
         {
-            chol = Cholesky.Factor(scaled, k, 1e-12);
+            chol = Cholesky.FactorEquilibrated(a, k, 1e-12);
+        }
+        catch (MatrixNotPositiveDefiniteException e) when (e.Pivot <= 0 && a[(e.Column * k) + e.Column] == e.Pivot)
+        {
+            throw new InvalidOperationException(
+                $"The {what} is singular (column {e.Column + 1} is zero in every row used): a covariate is constant or collinear within this comparison; drop it or use fewer covariates.", e);
         }
         catch (MatrixNotPositiveDefiniteException e)
         {
@@ -91,7 +74,7 @@ internal static class DidLinearAlgebra
             chol.Solve(unit, col);
             for (int r = 0; r < k; r++)
             {
-                inv[r * k + j] = col[r] * scale[r] * scale[j];
+                inv[r * k + j] = col[r];
             }
         }
 

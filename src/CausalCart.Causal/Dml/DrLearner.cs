@@ -56,8 +56,8 @@ public sealed class DrLearner(EffectOptions? options = null, DmlOptions? dml = n
         IRegressionModel model = Dml.Learners.Effect().Fit(x, psi, data.W);
         var cate = new double[n];
         model.Predict(x, cate);
-        LinearStage stage = LinearStage.Fit(Modifiers.WithIntercept(x), psi, null, data.W, data.Groups, "DR-learner linear projection");
         string[] names = cols.Select(c => data.CovariateNames[c]).ToArray();
+        LinearStage stage = LinearStage.Fit(Modifiers.WithIntercept(x), psi, null, data.W, data.Groups, "DR-learner linear projection", names);
         var coefficients = new CoefficientEstimate[stage.Beta.Length];
         for (int p = 0; p < coefficients.Length; p++)
         {

@@ -56,7 +56,7 @@ public sealed class LinearDml(EffectOptions? options = null, DmlOptions? dml = n
         for (int rep = 0; rep < s; rep++)
         {
             PlrResiduals res = PlrResiduals.Fit(data.Outcome, data.Treatment, data.Covariates, w, data.Groups, binary: true, Options, Dml, rep);
-            LinearStage stage = LinearStage.Fit(phi, res.Outcome, res.Treatment, w, data.Groups, "LinearDML final stage");
+            LinearStage stage = LinearStage.Fit(phi, res.Outcome, res.Treatment, w, data.Groups, "LinearDML final stage", [.. cols.Select(c => data.CovariateNames[c])]);
             betas[rep] = stage.Beta;
             covs[rep] = stage.Covariance;
             double ate = Kernels.Dot(g, stage.Beta);

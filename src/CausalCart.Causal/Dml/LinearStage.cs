@@ -30,8 +30,9 @@ internal sealed class LinearStage
     /// <summary>V, (d, d).</summary>
     public double[,] Covariance { get; }
 
-    /// <summary>Fits; <paramref name="phi"/> is (n, d) and already holds the intercept column.</summary>
-    public static LinearStage Fit(Matrix phi, double[] y, double[]? a, double[] w, int[]? groups, string what)
+    /// <summary>Fits; <paramref name="phi"/> is (n, d) and already holds the intercept column; <paramref name="terms"/> names
+    /// φ's columns after the intercept (for the error when the stage is not identified).</summary>
+    public static LinearStage Fit(Matrix phi, double[] y, double[]? a, double[] w, int[]? groups, string what, IReadOnlyList<string> terms)
     {
         int n = phi.Rows, d = phi.Cols;
         var jm = new double[d * d]; // (d, d) Σ w a² φφ'
@@ -76,12 +77,13 @@ internal sealed class LinearStage
         Cholesky chol;
         try
         {
-            chol = Cholesky.Factor(jm, d, 1e-10);
+            chol = Cholesky.FactorEquilibrated(jm, d, 1e-10);   // modifiers in any units (a 0/1 flag beside an amount)
         }
         catch (MatrixNotPositiveDefiniteException e)
         {
+            string term = e.Column == 0 ? "the intercept" : e.Column <= terms.Count ? $"'{terms[e.Column - 1]}'" : $"term {e.Column}";
             throw new ArgumentException(
-                $"The {what} is not identified: its term {e.Column} is (nearly) a linear combination of the others or has no variation; drop that effect modifier.",
+                $"The {what} is not identified: {term} is (nearly) a linear combination of the terms before it or has no variation; drop that effect modifier.",
                 "data", e);
         }
 

@@ -236,7 +236,7 @@ public sealed class HeterogeneityAnalysis(EffectOptions? options = null, DmlOpti
         }
 
         double[] w = weights ?? Enumerable.Repeat(1.0, scores.Count).ToArray();
-        LinearStage stage = LinearStage.Fit(Modifiers.WithIntercept(covariates), [.. scores], null, w, groups, "best linear projection");
+        LinearStage stage = LinearStage.Fit(Modifiers.WithIntercept(covariates), [.. scores], null, w, groups, "best linear projection", names);
         var terms = new CoefficientEstimate[stage.Beta.Length];
         var summary = new List<string>();
         for (int p = 0; p < terms.Length; p++)

@@ -200,6 +200,9 @@ public static class TwoStageLeastSquares
     }
 
     /// <summary>Wald statistic b' V⁻¹ b for the coefficients at <paramref name="block"/> (indices into the table, 0 = intercept).</summary>
+    /// <remarks>V is factored after equilibration (<see cref="Cholesky.FactorEquilibrated"/>), so the singularity check does
+    /// not depend on the units of the tested variables: an instrument in micro-dollars beside a 0/1 one put V's diagonal
+    /// 18 orders of magnitude apart, and a positive-definite V was refused.</remarks>
     private static double Wald(CoefficientTable table, int[] block, IReadOnlyList<string> names)
     {
         int q = block.Length, k = table.Rows.Count;
@@ -218,7 +221,7 @@ public static class TwoStageLeastSquares
         double[] solved;
         try
         {
-            solved = Cholesky.Factor(sub, q).Solve(b);
+            solved = Cholesky.FactorEquilibrated(sub, q).Solve(b);
         }
         catch (MatrixNotPositiveDefiniteException e)
         {

@@ -189,8 +189,7 @@ public static class DidService
     /// names replaced by the CLI flag and study-spec key that set them.</summary>
     private static string Plain(ArgumentException e)
     {
-        string message = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message;
-        return message
+        return UserMessage.Of(e)
             .Replace($"pass {nameof(UnbalancedPanelHandling)}.{nameof(UnbalancedPanelHandling.DropIncompleteUnits)}", "pass --drop-incomplete-units", StringComparison.Ordinal)
             .Replace("use ControlGroup = NotYetTreated", "compare with not-yet-treated units instead (--control not-yet; in a study spec, did.control: not_yet)", StringComparison.Ordinal);
     }

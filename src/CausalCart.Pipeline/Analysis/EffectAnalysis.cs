@@ -96,7 +96,7 @@ public static class EffectAnalysis
             {
                 // One of several methods cannot run on these data (e.g. no match within the caliper): the others still
                 // answer, and the reason is reported rather than lost.
-                warnings.Add($"{method} could not be estimated on these data and is left out: {e.Message}");
+                warnings.Add($"{method} could not be estimated on these data and is left out: {UserMessage.Of(e)}");
                 continue;
             }
 

@@ -164,7 +164,7 @@ public static class IvService
         }
         catch (ArgumentException e)
         {
-            throw new CausalCartException(ErrorKind.Usage, "The instrumental-variable estimate cannot be computed: " + e.Message, e);
+            throw new CausalCartException(ErrorKind.Usage, "The instrumental-variable estimate cannot be computed: " + UserMessage.Of(e), e);
         }
 
         IvEstimate association = Association(y, d, controls, request.Treatment, level);

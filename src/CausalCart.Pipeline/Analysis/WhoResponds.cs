@@ -28,7 +28,7 @@ internal static class WhoResponds
         }
         catch (ArgumentException e)
         {
-            throw new Core.Errors.CausalCartException(Core.Errors.ErrorKind.Usage, "The who-responds analysis cannot run on these data: " + e.Message, e);
+            throw new Core.Errors.CausalCartException(Core.Errors.ErrorKind.Usage, "The who-responds analysis cannot run on these data: " + Core.Errors.UserMessage.Of(e), e);
         }
 
         string basis = $"The doubly robust (AIPW) estimate's own per-unit scores ({effectOptions.Folds}-fold cross-fitted " +

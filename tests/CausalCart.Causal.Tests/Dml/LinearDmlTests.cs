@@ -35,6 +35,28 @@ public class LinearDmlTests
     }
 
     [Fact]
+    public void Final_stages_do_not_depend_on_the_units_of_the_modifiers()
+    {
+        // x2 in "micro-dollars" around 5e10 (a 0/1 flag beside an amount): the same model in other units. The final stage's
+        // normal matrix then has diagonal entries 20 orders of magnitude apart and was refused as "not identified".
+        (EffectData data, _, _) = Worlds.Confounded(3000, seed: 33);
+        var x = new Numerics.Matrix(data.Count, data.Covariates.Cols, data.Covariates.Data.ToArray());
+        for (int i = 0; i < data.Count; i++)
+        {
+            x[i, 1] = 5e10 + (1e9 * x[i, 1]);
+        }
+
+        var scaled = data.WithCovariates(x, data.CovariateNames);
+        var options = new EffectOptions { Seed = 1 };
+        LinearDmlResult a = new LinearDml(options).Fit(data), b = new LinearDml(options).Fit(scaled);
+        Assert.Equal(a.Ate.Estimate, b.Ate.Estimate, 1e-6);
+        Assert.Equal(a.Ate.StdError, b.Ate.StdError, 1e-6);
+        Assert.Equal(a.Coefficients[2].Estimate / 1e9, b.Coefficients[2].Estimate, 1e-14);
+        DrLearnerResult c = new DrLearner(options).Fit(data), e = new DrLearner(options).Fit(scaled);
+        Assert.Equal(c.Ate.Estimate, e.Ate.Estimate, 1e-6);
+    }
+
+    [Fact]
     public void A_modifier_without_variation_is_reported_by_name_of_the_stage()
     {
         (EffectData d, _, _) = Worlds.Confounded(400, seed: 2);
@@ -42,5 +64,6 @@ public class LinearDmlTests
         var data = d.WithCovariates(x, ["x1", "x2", "x3", "constant"]);
         var ex = Assert.Throws<ArgumentException>(() => new LinearDml(null, new DmlOptions { EffectModifiers = ["x1", "constant"] }).Fit(data));
         Assert.Contains("final stage", ex.Message);
+        Assert.Contains("'constant' is (nearly) a linear combination", ex.Message);
     }
 }

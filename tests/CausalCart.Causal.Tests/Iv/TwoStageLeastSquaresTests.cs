@@ -136,6 +136,23 @@ public class TwoStageLeastSquaresTests
     }
 
     [Fact]
+    public void Wald_statistics_do_not_depend_on_the_units_of_the_instruments()
+    {
+        // Two instruments in very different units (e.g. a 0/1 offer and a budget in micro-dollars): the robust first-stage
+        // F and the Wu–Hausman statistic are invariant to rescaling, so they must not be refused as "singular".
+        var d = SmallCsv();
+        int n = d["y"].Length;
+        double[] second = Enumerable.Range(0, n).Select(i => d["z2"][i] + Math.Sin(i * 7.1)).ToArray();
+        TwoStageLeastSquaresResult Fit(double scale) => TwoStageLeastSquares.Fit(
+            C(d, "y"), [C(d, "d")], [C(d, "w")], [C(d, "z1"), new IvColumn("budget", [.. second.Select(v => v * scale)])]);
+        var unit = Fit(1);
+        var micro = Fit(1e9);
+        Assert.Equal(unit.FirstStages[0].RobustF, micro.FirstStages[0].RobustF, 1e-6 * unit.FirstStages[0].RobustF);
+        Assert.Equal(unit.WuHausman!.Statistic, micro.WuHausman!.Statistic, 1e-6 * unit.WuHausman.Statistic);
+        Assert.Equal(unit["d"].Estimate, micro["d"].Estimate, 1e-9);
+    }
+
+    [Fact]
     public void A_useless_instrument_raises_the_weak_instrument_note()
     {
         var d = SmallCsv();
