@@ -15,10 +15,10 @@ namespace CausalCart.Causal.MetaLearners;
 /// mean of τ̂(X_i). Its interval, when requested, is a nonparametric bootstrap (resampling units, or groups). For
 /// the S-, T- and X-learners the bootstrap refits the whole procedure: they have no orthogonal score, so a plug-in
 /// analytic SE, or a bootstrap that held the outcome models fixed, would ignore the nuisance error. The R-learner's
-/// loss is Neyman-orthogonal in (m, e) (Nie &amp; Wager 2021, §2), so the error of its cross-fitted nuisances is second
+/// loss is Neyman-orthogonal in (m, e) (Nie &amp; Wager 2021), so the error of its cross-fitted nuisances is second
 /// order: its bootstrap resamples the final stage only — the weighted regression of (Y − m̂)/(T − ê) on the modifiers,
 /// with the cross-fitted residuals held fixed — as DoubleML's multiplier bootstrap does for its scores (Chernozhukov
-/// et al. 2018, §3.4). Refitting the nuisances in every replicate added their finite-sample noise a second time: on
+/// et al. 2018). Refitting the nuisances in every replicate added their finite-sample noise a second time: on
 /// 200 ShopSim worlds its SE was 20% above the spread of the errors (99.0% coverage; docs/VALIDATION.md §1). For an
 /// influence-function ATE interval use <see cref="DrLearner"/>, <see cref="LinearDml"/> or <see cref="DmlIrmEstimator"/>.
 /// </remarks>
