@@ -9,6 +9,33 @@ namespace CausalCart.Cli.Tests;
 public sealed class EstimateMethodsAndWhoRespondsTests
 {
     [Fact]
+    public async Task Console_warnings_name_the_methods_they_come_from()
+    {
+        // A strong confounder pushes some propensities past the clip: IPW (one fit) and AIPW (cross-fitted) clip slightly
+        // different counts, and each warning must say whose it is instead of reading as one sentence said twice.
+        using var dir = TestPaths.NewTempDir();
+        var data = dir.File("units.csv");
+        var rng = new Random(5);
+        var lines = new List<string> { "score,coupon,spend" };
+        for (var i = 0; i < 3000; i++)
+        {
+            var score = Normal(rng);
+            var t = rng.NextDouble() < 1 / (1 + Math.Exp(-3.5 * score)) ? 1 : 0;
+            lines.Add(FormattableString.Invariant($"{score:F4},{t},{score + t + Normal(rng):F4}"));
+        }
+
+        File.WriteAllLines(data, lines);
+        var run = await Cli.RunAsync("estimate", "--data", data, "--treatment", "coupon", "--outcome", "spend",
+            "--methods", "ipw,aipw", "--refuters", "none", "--allow-poor-overlap");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var clipping = run.Stderr.Split('\n').Where(l => l.Contains("were clipped to it", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(clipping);
+        Assert.All(clipping, l => Assert.Matches(@"^warning: (ipw|aipw|ipw, aipw): \d+ of 3000 units", l));
+        Assert.Contains(clipping, l => l.StartsWith("warning: ipw", StringComparison.Ordinal));
+        Assert.Contains(clipping, l => l.Contains("aipw: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Named_methods_run_and_segment_effects_cover_their_truths()
     {
         using var dir = TestPaths.NewTempDir();

@@ -121,7 +121,13 @@ internal static class ResultOutput
             }
         }
 
-        foreach (var w in result.Warnings.Concat(result.Estimates.SelectMany(e => e.Warnings)).Distinct(StringComparer.Ordinal))
+        // An estimate's warning names its method(s): two methods' clipping warnings differ only in their counts, and
+        // without the name they read as one warning said twice.
+        var estimateWarnings = result.Estimates
+            .SelectMany(e => e.Warnings.Select(w => (Method: MethodName(e.Method), Text: w)))
+            .GroupBy(x => x.Text, StringComparer.Ordinal)
+            .Select(g => $"{string.Join(", ", g.Select(x => x.Method).Distinct(StringComparer.Ordinal))}: {g.Key}");
+        foreach (var w in result.Warnings.Concat(estimateWarnings).Distinct(StringComparer.Ordinal))
         {
             console.Warn(w);
         }
