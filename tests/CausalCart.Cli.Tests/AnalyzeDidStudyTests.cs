@@ -75,6 +75,31 @@ public sealed class AnalyzeDidStudyTests
     }
 
     [Fact]
+    public async Task Pre_start_activity_as_covariates_adjusts_the_comparison_and_keeps_the_effect()
+    {
+        // The panel starts in week 3, so weeks 1–2 are the look-back: each user's buys there (which track their own buying
+        // level) become a covariate, and the doubly robust and regression estimates still recover the effect.
+        using var dir = TestPaths.NewTempDir();
+        RolloutWorld.Write(dir.Path, users: 1500, seed: 5);
+        var spec = dir.File("rollout.yaml");
+        string Yaml(string estimation) => Spec
+            .Replace("  start: 2024-01-01T00:00:00Z\n", "  start: 2024-01-15T00:00:00Z\n", StringComparison.Ordinal)
+            .Replace("  periods: 8\n", $"  periods: 6\n  covariates: {{ actions: [buy], lookback: 14d }}\n  estimation: {estimation}\n", StringComparison.Ordinal);
+        foreach (var (estimation, name) in new[] { ("dr", "doubly_robust"), ("reg", "outcome_regression") })
+        {
+            File.WriteAllText(spec, Yaml(estimation));
+            var run = await Cli.RunAsync("analyze", spec, "--json");
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var result = run.Json<DidAnalysisResult>();
+            Assert.Equal(["buy_before"], result.Design.Covariates);
+            Assert.Equal(name, result.Design.Estimation);
+            Assert.Equal([2, 4], result.Design.Cohorts);
+            Assert.True(Math.Abs(result.Overall.Estimate - RolloutWorld.Effect) < 3 * result.Overall.StdError,
+                $"{estimation}: the overall ATT {result.Overall.Estimate:F3} (se {result.Overall.StdError:F3}) should be within 3 SE of {RolloutWorld.Effect}");
+        }
+    }
+
+    [Fact]
     public async Task A_rollout_the_store_lacks_is_a_usage_error_naming_the_campaigns()
     {
         using var dir = TestPaths.NewTempDir();

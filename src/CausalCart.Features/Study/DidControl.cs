@@ -11,6 +11,20 @@ public enum DidControl
     NotYetTreated,
 }
 
+/// <summary>How a difference-in-differences study adjusts for its covariates (<c>did.estimation</c>); the analysis maps it
+/// to the estimator's own setting. Without covariates the three coincide.</summary>
+public enum DidEstimationMethod
+{
+    /// <summary><c>dr</c>: doubly robust (propensity and outcome-change models; Sant'Anna &amp; Zhao 2020). The default.</summary>
+    DoublyRobust,
+
+    /// <summary><c>reg</c>: outcome regression of the comparison units' change.</summary>
+    OutcomeRegression,
+
+    /// <summary><c>ipw</c>: inverse probability weighting of the comparison units.</summary>
+    Ipw,
+}
+
 /// <summary>The base period of a difference-in-differences study (<c>did.base_period</c>); the analysis maps it to the
 /// estimator's own setting.</summary>
 public enum DidBase

@@ -49,6 +49,22 @@ public sealed record DidStudySpec
     /// announced rollout); 0 (default) to <see cref="Periods"/> − 2.</summary>
     public int Anticipation { get; init; }
 
+    /// <summary>(<c>covariates.actions</c>) Actions counted per user over <see cref="CovariateLookback"/> before
+    /// <see cref="Start"/>, one covariate each (see <see cref="CovariateColumns"/>); empty (default) for none. Measured before
+    /// the panel starts, so no covariate can be moved by the rollout; parallel trends is then assumed only among users with
+    /// the same pre-start activity.</summary>
+    public IReadOnlyList<CanonicalAction> CovariateActions { get; init; } = [];
+
+    /// <summary>(<c>covariates.lookback</c>) How far before <see cref="Start"/> the covariates count; positive, whole
+    /// seconds, when <see cref="CovariateActions"/> is not empty.</summary>
+    public TimeSpan CovariateLookback { get; init; }
+
+    /// <summary>(<c>estimation</c>) How the covariates are adjusted for: <c>dr</c> (default), <c>reg</c> or <c>ipw</c>.</summary>
+    public DidEstimationMethod Estimation { get; init; } = DidEstimationMethod.DoublyRobust;
+
+    /// <summary>The panel's covariate columns, one per <see cref="CovariateActions"/> entry: <c>&lt;action&gt;_before</c>.</summary>
+    public IReadOnlyList<string> CovariateColumns => [.. CovariateActions.Select(a => StudyNames.Actions.Name(a) + "_before")];
+
     /// <summary>End of the last period: <see cref="Start"/> + <see cref="Periods"/> · <see cref="Period"/>.</summary>
     public DateTime End => Start + (Period * Periods);
 }

@@ -44,6 +44,11 @@ internal static class StudyNames
         ("never", DidControl.NeverTreated),
         ("not_yet", DidControl.NotYetTreated));
 
+    public static readonly NameTable<DidEstimationMethod> DidEstimations = new(
+        ("dr", DidEstimationMethod.DoublyRobust),
+        ("reg", DidEstimationMethod.OutcomeRegression),
+        ("ipw", DidEstimationMethod.Ipw));
+
     public static readonly NameTable<DidBase> DidBases = new(
         ("varying", DidBase.Varying),
         ("universal", DidBase.Universal));

@@ -115,6 +115,26 @@ internal static class StudySpecValidator
             p.Add("did.anticipation", $"{did.Anticipation} is out of range: 0 to {Math.Max(0, did.Periods - 2)} periods (at least one period before anticipation and one after treatment).");
         }
 
+        if (!StudyNames.DidEstimations.IsDefined(did.Estimation))
+        {
+            p.Add("did.estimation", $"({(int)did.Estimation}) is not an estimation method. Valid: {StudyNames.DidEstimations.Valid}.");
+        }
+
+        foreach (var bad in did.CovariateActions.Where(a => !StudyNames.Actions.IsDefined(a)).Take(1))
+        {
+            p.Add("did.covariates.actions", $"({(int)bad}) is not an action. Valid actions: {StudyNames.Actions.Valid}.");
+        }
+
+        if (did.CovariateActions.GroupBy(a => a).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            p.Add("did.covariates.actions", $"'{StudyNames.Actions.Name(twice.Key)}' is listed twice.");
+        }
+
+        if (did.CovariateActions.Count > 0 && (did.CovariateLookback <= TimeSpan.Zero || did.CovariateLookback.Ticks % TimeSpan.TicksPerSecond != 0))
+        {
+            p.Add("did.covariates.lookback", $"{StudyDurations.Format(did.CovariateLookback)} is not a look-back: it must be a positive whole number of seconds (e.g. 28d).");
+        }
+
         if (!StudyNames.OutcomeValues.IsDefined(did.OutcomeValue))
         {
             p.Add("did.outcome.value", $"({(int)did.OutcomeValue}) is not an outcome value. Valid values: {StudyNames.OutcomeValues.Valid}.");

@@ -25,7 +25,8 @@ internal sealed class StudySpecYamlReader
     private static readonly string[] OutcomeKeys = ["action", "within", "value", "after_grace", "start"];
     private static readonly string[] GraphKeys = ["file", "text", "format", "treatment", "outcome", "bad_controls"];
     private static readonly string[] WhoRespondsKeys = ["groups", "segment"];
-    private static readonly string[] DidKeys = ["rollout", "arm", "start", "period", "periods", "outcome", "control", "base_period", "anticipation"];
+    private static readonly string[] DidKeys = ["rollout", "arm", "start", "period", "periods", "outcome", "control", "base_period", "anticipation", "covariates", "estimation"];
+    private static readonly string[] DidCovariateKeys = ["actions", "lookback"];
     private static readonly string[] DidOutcomeKeys = ["action", "value"];
 
     // The target-trial keys a difference-in-differences study replaces.
@@ -196,6 +197,28 @@ internal sealed class StudySpecYamlReader
             value = outcome.TryGetValue("value", out var v) ? Enum(v, "did.outcome.value", StudyNames.OutcomeValues, "outcome value") ?? OutcomeValue.Any : OutcomeValue.Any;
         }
 
+        // covariates: { actions: [view, buy], lookback: 28d }
+        List<CanonicalAction> covariateActions = [];
+        TimeSpan covariateLookback = TimeSpan.Zero;
+        if (map.TryGetValue("covariates", out var covariatesNode))
+        {
+            var covariates = Entries(covariatesNode, "did.covariates", DidCovariateKeys);
+            if (covariates.TryGetValue("actions", out var actionsNode))
+            {
+                covariateActions = EnumList(actionsNode, "did.covariates.actions", StudyNames.Actions, "action");
+                if (covariateActions.Count == 0 && actionsNode is YamlSequenceNode { Children.Count: 0 })
+                {
+                    _p.Add("did.covariates.actions", "is empty: list the actions to count per user before the start, e.g. [view, buy], or leave 'covariates' out.");
+                }
+            }
+            else
+            {
+                _p.Add("did.covariates.actions", "is required: the actions to count per user before the start, e.g. [view, buy].");
+            }
+
+            covariateLookback = RequiredDuration(covariates, "lookback", "did.covariates", "how far before the start to count them (e.g. 28d)") ?? TimeSpan.Zero;
+        }
+
         return new StudySpec
         {
             Name = RequiredScalar(root, "study", string.Empty) ?? string.Empty,
@@ -216,6 +239,11 @@ internal sealed class StudySpecYamlReader
                 Control = map.TryGetValue("control", out var control) ? Enum(control, "did.control", StudyNames.DidControls, "comparison group") ?? DidControl.NeverTreated : DidControl.NeverTreated,
                 BasePeriod = map.TryGetValue("base_period", out var basePeriod) ? Enum(basePeriod, "did.base_period", StudyNames.DidBases, "base period") ?? DidBase.Varying : DidBase.Varying,
                 Anticipation = anticipation,
+                CovariateActions = covariateActions,
+                CovariateLookback = covariateLookback,
+                Estimation = map.TryGetValue("estimation", out var estimation)
+                    ? Enum(estimation, "did.estimation", StudyNames.DidEstimations, "estimation method") ?? DidEstimationMethod.DoublyRobust
+                    : DidEstimationMethod.DoublyRobust,
             },
             Seed = root.TryGetValue("seed", out var seed) ? Seed(seed) : 0,
         };

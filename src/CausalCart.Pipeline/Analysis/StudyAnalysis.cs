@@ -229,6 +229,7 @@ public static class StudyAnalysis
             Time = DidPanelBuilder.PeriodColumn,
             Outcome = DidPanelBuilder.OutcomeColumn,
             FirstTreated = DidPanelBuilder.FirstTreatedColumn,
+            Covariates = did.CovariateColumns,
             Study = spec.Name,
             Options = new Causal.DiD.CallawaySantAnnaOptions
             {
@@ -236,6 +237,12 @@ public static class StudyAnalysis
                 ControlGroup = did.Control == DidControl.NotYetTreated ? Causal.DiD.DidControlGroup.NotYetTreated : Causal.DiD.DidControlGroup.NeverTreated,
                 BasePeriod = did.BasePeriod == DidBase.Universal ? Causal.DiD.DidBasePeriod.Universal : Causal.DiD.DidBasePeriod.Varying,
                 Anticipation = did.Anticipation,
+                Estimation = did.Estimation switch
+                {
+                    DidEstimationMethod.OutcomeRegression => Causal.DiD.DidEstimation.OutcomeRegression,
+                    DidEstimationMethod.Ipw => Causal.DiD.DidEstimation.Ipw,
+                    _ => Causal.DiD.DidEstimation.DoublyRobust,
+                },
             },
         }, inputs);
         return result with

@@ -46,6 +46,19 @@ public sealed class StudySpecDidTests
         var announced = StudySpec.Parse(Rollout.Replace("  periods: 8\n", "  periods: 8\n  base_period: universal\n  anticipation: 1\n", StringComparison.Ordinal)).Did!;
         Assert.Equal((DidBase.Universal, 1), (announced.BasePeriod, announced.Anticipation));
         Assert.Empty(spec.FindProblems());
+        Assert.Empty(did.CovariateActions);
+        Assert.Equal(DidEstimationMethod.DoublyRobust, did.Estimation);
+    }
+
+    [Fact]
+    public void Covariates_count_actions_before_the_start_and_name_their_columns()
+    {
+        var did = StudySpec.Parse(Rollout.Replace("  periods: 8\n", "  periods: 8\n  covariates: { actions: [view, buy], lookback: 28d }\n  estimation: ipw\n", StringComparison.Ordinal)).Did!;
+
+        Assert.Equal([CanonicalAction.View, CanonicalAction.Buy], did.CovariateActions);
+        Assert.Equal(TimeSpan.FromDays(28), did.CovariateLookback);
+        Assert.Equal(["view_before", "buy_before"], did.CovariateColumns);
+        Assert.Equal(DidEstimationMethod.Ipw, did.Estimation);
     }
 
     [Theory]
@@ -76,6 +89,12 @@ public sealed class StudySpecDidTests
     [InlineData("  periods: 8\n", "  periods: 8\n  base_period: fixed\n", "did.base_period", "Valid: varying, universal")]
     [InlineData("  periods: 8\n", "  periods: 8\n  anticipation: -1\n", "did.anticipation", "not a whole number")]
     [InlineData("  periods: 8\n", "  periods: 8\n  anticipation: 7\n", "did.anticipation", "out of range: 0 to 6")]
+    [InlineData("  periods: 8\n", "  periods: 8\n  estimation: ols\n", "did.estimation", "Valid: dr, reg, ipw")]
+    [InlineData("  periods: 8\n", "  periods: 8\n  covariates: { actions: [view] }\n", "did.covariates.lookback", "is required")]
+    [InlineData("  periods: 8\n", "  periods: 8\n  covariates: { actions: [view], lookback: 0s }\n", "did.covariates.lookback", "positive whole number of seconds")]
+    [InlineData("  periods: 8\n", "  periods: 8\n  covariates: { lookback: 28d }\n", "did.covariates.actions", "is required")]
+    [InlineData("  periods: 8\n", "  periods: 8\n  covariates: { actions: [], lookback: 28d }\n", "did.covariates.actions", "is empty")]
+    [InlineData("  periods: 8\n", "  periods: 8\n  covariates: { actions: [view], lookback: 28d, window: 3 }\n", "did.covariates.window", "not a known key")]
     public void Bad_did_entries_are_reported_with_their_key(string from, string to, string path, string message)
     {
         var yaml = Rollout.Replace(from, to, StringComparison.Ordinal);

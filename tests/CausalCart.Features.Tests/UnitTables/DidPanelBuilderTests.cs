@@ -76,6 +76,35 @@ public sealed class DidPanelBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Covariates_count_each_users_actions_in_the_lookback_before_the_start()
+    {
+        var spec = StudySpec.Parse($"""
+            study: rollout
+            data: {"{ store: shop.duckdb }"}
+            unit: user
+            did: {"{"} rollout: loyalty, arm: on, start: 2024-01-01T00:00:00Z, period: 7d, periods: 3, outcome: {"{"} action: buy, value: count {"}"}, covariates: {"{"} actions: [view, buy], lookback: 2d {"}"} {"}"}
+            """);
+        _shop.Add(
+            new Ev("a", "i1", CanonicalAction.View, S.AddDays(-1)),             // inside the look-back
+            new Ev("a", "i1", CanonicalAction.View, S.AddHours(-1)),
+            new Ev("a", "i1", CanonicalAction.Buy, S.AddDays(-2)),              // exactly at the look-back's start: inside
+            new Ev("b", "i1", CanonicalAction.Buy, S.AddDays(-3)),              // before the look-back
+            new Ev("e", "i1", CanonicalAction.View, S));                        // at the start: in the panel, not before it
+
+        var panel = DidPanelBuilder.Build(_shop.Store, spec);
+
+        Assert.Equal(["user", "period", "outcome", "first_treated", "view_before", "buy_before"], panel.Columns.Select(c => c.Name));
+        double[] Column(string user, string name) =>
+            [.. Enumerable.Range(0, panel.RowCount).Where(r => panel.Numeric(DidPanelBuilder.UserColumn).Values[r] == _shop.UserId(user)).Select(r => panel.Numeric(name).Values[r])];
+        Assert.Equal([2.0, 2, 2], Column("a", "view_before"));   // the same in every period
+        Assert.Equal([1.0, 1, 1], Column("a", "buy_before"));
+        Assert.Equal([0.0, 0, 0], Column("b", "buy_before"));
+        Assert.Equal([0.0, 0, 0], Column("e", "view_before"));
+        Assert.Equal([0.0, 0, 0], Column("c", "view_before"));
+        AssertRows(panel, "a", [2, 0, 1], [2, 2, 2]);            // outcomes and cohorts as without covariates
+    }
+
+    [Fact]
     public void Revenue_any_and_any_arm_follow_the_spec()
     {
         Assert.Equal([12.0, 0, 11], Rows(DidPanelBuilder.Build(_shop.Store, Spec("revenue")), "a").Outcome);
