@@ -6,7 +6,10 @@ namespace CausalCart.Causal.Forest;
 /// the cross-fitted (out-of-bag) propensities.</param>
 /// <param name="Cate">Out-of-bag τ̂(x_i): each unit's effect from the little bags whose half-sample did not contain it.</param>
 /// <param name="CateStdError">Little-bags standard error of <paramref name="Cate"/>.</param>
-/// <param name="CateLower">Lower end of the pointwise interval τ̂ − z·SE at the options' confidence level.</param>
+/// <param name="CateLower">Lower end of the pointwise interval τ̂ − z·SE at the options' confidence level. The interval
+/// carries no bias correction: where τ changes steeply, or beyond the bulk of a strong modifier, the forest's local
+/// average is biased and the interval under-covers (85% overall on bench/causal/forest's n = 2,000 worlds, 25% where
+/// |x₀| ≥ 2; more trees narrow it further). Averages over many units (the ATE, segment effects) are not affected.</param>
 /// <param name="CateUpper">Upper end τ̂ + z·SE.</param>
 /// <param name="OutcomeMean">m̂(x_i) = E[Y | covariates], out-of-bag or cross-fitted.</param>
 /// <param name="EffectModifiers">The effect modifiers X the trees split on.</param>
