@@ -99,46 +99,20 @@ internal sealed class EventTotals
     }
 
     /// <summary>The distribution of events per user, as <see cref="EventStore.QualityReport"/> computes it in SQL
-    /// (DuckDB's <c>avg</c> and <c>quantile_cont</c>, see <see cref="QuantileCont"/>).</summary>
+    /// (see <see cref="CountDistribution.Of"/>).</summary>
     public CountDistribution EventsPerUser()
     {
-        if (Users == 0)
-        {
-            return CountDistribution.Empty;
-        }
-
-        var counts = new long[Users];
+        var counts = new int[Users];
         var k = 0;
-        long sum = 0;
         foreach (var c in _perUser)
         {
             if (c > 0)
             {
                 counts[k++] = c;
-                sum += c;
             }
         }
 
-        Array.Sort(counts);
-        return new CountDistribution(
-            Users, (double)sum / Users, counts[0], QuantileCont(counts, 0.5), QuantileCont(counts, 0.9), QuantileCont(counts, 0.99), counts[^1]);
-    }
-
-    /// <summary>DuckDB's <c>quantile_cont</c> of sorted values, to the last bit: RN = (n − 1)·q, d = RN − ⌊RN⌋, then
-    /// lo·(1 − d) + hi·d in doubles (DuckDB's interpolation for a DOUBLE result).</summary>
-    internal static double QuantileCont(ReadOnlySpan<long> sorted, double q)
-    {
-        var rn = (sorted.Length - 1) * q;
-        var frn = (int)Math.Floor(rn);
-        var crn = (int)Math.Ceiling(rn);
-        if (frn == crn)
-        {
-            return sorted[frn];
-        }
-
-        double lo = sorted[frn], hi = sorted[crn];
-        var d = rn - frn;
-        return (lo * (1.0 - d)) + (hi * d);
+        return CountDistribution.Of(counts);
     }
 
     private static bool Set(ref ulong[] bits, int id)

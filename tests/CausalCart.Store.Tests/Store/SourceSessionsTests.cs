@@ -157,8 +157,30 @@ public sealed class SourceSessionsTests : IDisposable
         {
             var sql = Convert.ToDouble(store.Connection.QueryScalar(
                 FormattableString.Invariant($"SELECT quantile_cont(n, {q})::DOUBLE FROM (VALUES {list}) AS t(n)")), System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Equal(sql, CausalCart.Store.Ingestion.EventTotals.QuantileCont(sorted, q));
+            Assert.Equal(sql, CountDistribution.QuantileCont(sorted.Length, q, k => sorted[k]));
         }
+    }
+
+    [Theory]
+    [InlineData(1, 1000, 50)]         // small counts: the histogram
+    [InlineData(2, 37, 5)]
+    [InlineData(3, 20, 1_000_000)]    // a count far above the number of values: the sort
+    public void Count_distributions_equal_duckdbs_aggregates(int seed, int n, int maxCount)
+    {
+        var rng = new Random(seed);
+        int[] counts = [.. Enumerable.Range(0, n).Select(_ => rng.Next(0, maxCount + 1))];
+        using var store = EventStore.Open(_dir.File($"d{seed}.duckdb"));
+        var c = store.Connection;
+        var sql = c.Query($"""
+            SELECT count(*) AS count, avg(n)::DOUBLE AS mean, min(n)::BIGINT AS min, quantile_cont(n, 0.5)::DOUBLE AS p50,
+                   quantile_cont(n, 0.9)::DOUBLE AS p90, quantile_cont(n, 0.99)::DOUBLE AS p99, max(n)::BIGINT AS max
+            FROM (VALUES {string.Join(", ", counts.Select(v => $"({v})"))}) AS t(n)
+            """);
+        var expected = new CountDistribution(
+            sql.Column<long>("count")[0], sql.Column<double>("mean")[0], sql.Column<long>("min")[0], sql.Column<double>("p50")[0],
+            sql.Column<double>("p90")[0], sql.Column<double>("p99")[0], sql.Column<long>("max")[0]);
+        Assert.Equal(expected, CountDistribution.Of(counts));
+        Assert.Equal(CountDistribution.Empty, CountDistribution.Of([]));
     }
 
     // Two users, a session spanning both files, a tie on the first time, and events without a session.    // Two users, a session spanning both files, a tie on the first time, and events without a session.
