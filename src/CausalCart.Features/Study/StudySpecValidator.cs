@@ -134,6 +134,10 @@ internal static class StudySpecValidator
         {
             p.Add("did.covariates.lookback", $"{StudyDurations.Format(did.CovariateLookback)} is not a look-back: it must be a positive whole number of seconds (e.g. 28d).");
         }
+        else if (did.CovariateActions.Count > 0 && did.CovariateLookback > did.Start - DateTime.UnixEpoch)
+        {
+            p.Add("did.covariates.lookback", $"{StudyDurations.Format(did.CovariateLookback)} reaches back before 1970 from the start; logs hold no events that old.");
+        }
 
         if (!StudyNames.OutcomeValues.IsDefined(did.OutcomeValue))
         {

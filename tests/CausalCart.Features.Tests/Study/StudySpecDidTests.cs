@@ -92,6 +92,7 @@ public sealed class StudySpecDidTests
     [InlineData("  periods: 8\n", "  periods: 8\n  estimation: ols\n", "did.estimation", "Valid: dr, reg, ipw")]
     [InlineData("  periods: 8\n", "  periods: 8\n  covariates: { actions: [view] }\n", "did.covariates.lookback", "is required")]
     [InlineData("  periods: 8\n", "  periods: 8\n  covariates: { actions: [view], lookback: 0s }\n", "did.covariates.lookback", "positive whole number of seconds")]
+    [InlineData("  periods: 8\n", "  periods: 8\n  covariates: { actions: [view], lookback: 30000d }\n", "did.covariates.lookback", "reaches back before 1970")]
     [InlineData("  periods: 8\n", "  periods: 8\n  covariates: { lookback: 28d }\n", "did.covariates.actions", "is required")]
     [InlineData("  periods: 8\n", "  periods: 8\n  covariates: { actions: [], lookback: 28d }\n", "did.covariates.actions", "is empty")]
     [InlineData("  periods: 8\n", "  periods: 8\n  covariates: { actions: [view], lookback: 28d, window: 3 }\n", "did.covariates.window", "not a known key")]
